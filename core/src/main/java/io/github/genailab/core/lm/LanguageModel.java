@@ -1,0 +1,82 @@
+package io.github.genailab.core.lm;
+
+import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.math.LogMath;
+
+/**
+ * An autoregressive language model over a fixed vocabulary: the seam between GenAI Lab's kernels and
+ * any model (the in-process n-gram model, a Java port of GPT-2, an ONNX model, log-probabilities
+ * exported from Python).
+ *
+ * <p>Conventions:
+ * <ul>
+ *   <li>{@code nextTokenLogits(tokens, length)} returns one row of logits of width
+ *       {@link #vocabularySize()} for the distribution of the token that follows
+ *       {@code tokens[0, length)}; {@code length} may be 0 (the unconditional distribution).
+ *       Logits are defined up to an additive constant: {@code p = softmax(logits)}.</li>
+ *   <li>{@link #tokenLogProbs(int[])} scores a whole sequence the way the pretraining-data references
+ *       do (Shi et al. 2024): position {@code i} of the result is {@code log p(t_{i+1} | t_0..t_i)}, so
+ *       a sequence of n tokens has n - 1 scored positions; the first token is context only. Natural
+ *       logarithms.</li>
+ * </ul>
+ * Implementations must be thread-safe for concurrent reads and must not modify their arguments.
+ */
+public interface LanguageModel {
+
+    /**
+     * The width of every logits row.
+     *
+     * @return the vocabulary size, at least 1
+     */
+    int vocabularySize();
+
+    /**
+     * Logits of the next token after the prefix {@code tokens[0, length)}.
+     *
+     * @param tokens the token ids (only the first {@code length} are read; not modified)
+     * @param length the prefix length, {@code 0 <= length <= tokens.length}
+     * @return a new array of {@link #vocabularySize()} logits (finite or {@code -Infinity})
+     * @throws NullPointerException if {@code tokens} is null
+     * @throws IllegalArgumentException if {@code length} is out of range or an id is outside the
+     *     vocabulary
+     */
+    double[] nextTokenLogits(int[] tokens, int length);
+
+    /**
+     * Logits of the next token after the whole {@code context}.
+     *
+     * @param context the token ids (not modified)
+     * @return a new array of {@link #vocabularySize()} logits
+     * @throws NullPointerException if {@code context} is null
+     * @throws IllegalArgumentException if an id is outside the vocabulary
+     */
+    default double[] nextTokenLogits(int[] context) {
+        Checks.notNull(context, "context");
+        return nextTokenLogits(context, context.length);
+    }
+
+    /**
+     * Per-token log-probabilities {@code log p(t_i | t_0..t_{i-1})} for {@code i = 1..n-1}.
+     *
+     * <p>The default implementation calls {@link #nextTokenLogits(int[], int)} once per position and
+     * normalises with {@link LogMath#logSoftmax(double[])}: O(n · V).
+     *
+     * @param tokens the sequence, at least two tokens (not modified)
+     * @return {@code n - 1} log-probabilities, each {@code <= 0}
+     * @throws NullPointerException if {@code tokens} is null
+     * @throws IllegalArgumentException if fewer than two tokens or an id is outside the vocabulary
+     */
+    default double[] tokenLogProbs(int[] tokens) {
+        Checks.notNull(tokens, "tokens");
+        if (tokens.length < 2) {
+            throw Checks.fail("tokens.length", "be >= 2 (the first token is context only)", tokens.length);
+        }
+        Checks.tokenIds(tokens, vocabularySize(), "tokens");
+        double[] out = new double[tokens.length - 1];
+        for (int i = 1; i < tokens.length; i++) {
+            double[] logits = nextTokenLogits(tokens, i);
+            out[i - 1] = logits[tokens[i]] - LogMath.logSumExp(logits);
+        }
+        return out;
+    }
+}
