@@ -195,7 +195,7 @@ public final class ClipLoss {
         List<double[]> textLosses = new ArrayList<>();
         for (int k = 0; k < shards.size(); k++) {
             ClipLossResult shard = shards.get(k);
-            requireSameSetting(shard.options().equals(first.options()) && shard.precision() == first.precision(), k);
+            Shards.requireSameSetting(shard.options().equals(first.options()) && shard.precision() == first.precision(), k);
             double weight = (double) shard.shardSize() / batchSize;
             loss += weight * shard.loss();
             imageToText += weight * shard.imageToText();
@@ -207,24 +207,8 @@ public final class ClipLoss {
             textLosses.add(shard.textLosses());
         }
         return new ClipLossResult(loss, imageToText, textToImage, gradImage, gradText, gradTheta,
-                concat(imageLosses, batchSize), concat(textLosses, batchSize), first.options(), first.precision(),
+                Shards.concat(imageLosses, batchSize), Shards.concat(textLosses, batchSize), first.options(), first.precision(),
                 batchSize, first.dimension(), 0, batchSize);
-    }
-
-    static void requireSameSetting(boolean same, int k) {
-        if (!same) {
-            throw Checks.fail("shards[" + k + "]", "have the options and precision of shards[0]", "different ones");
-        }
-    }
-
-    static double[] concat(List<double[]> parts, int total) {
-        double[] out = new double[total];
-        int at = 0;
-        for (double[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
-        }
-        return out;
     }
 
     private static ClipLossOptions options(double logitScale, boolean normalize) {

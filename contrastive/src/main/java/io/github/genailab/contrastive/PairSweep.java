@@ -61,8 +61,9 @@ final class PairSweep {
         int whole = Math.max(x.rows(), y.rows());
         this.tile = tileSize == 0 ? whole : Math.min(tileSize, whole);
         this.singleTile = tile >= whole;
-        int widest = Math.min(tile, y.rows());
-        this.strip = new double[Math.max(STRIP_ELEMENTS, widest)];
+        long tileRows = Math.min(tile, x.rows());
+        int tileCols = Math.min(tile, y.rows());
+        this.strip = new double[(int) Math.max(tileCols, Math.min(STRIP_ELEMENTS, tileRows * tileCols))];
     }
 
     /** Runs {@code kernel} over every selected tile, read-only. */
@@ -95,21 +96,31 @@ final class PairSweep {
     private void sweep(TileFilter filter, Kernel kernel, boolean backward, double logitScale) {
         int rowsTotal = x.rows();
         int colsTotal = y.rows();
+        INDArray[] yBlocks = new INDArray[(colsTotal + tile - 1) / tile];
+        INDArray[] gradYBlocks = new INDArray[yBlocks.length];
         for (int i0 = 0; i0 < rowsTotal; i0 += tile) {
             int rows = Math.min(tile, rowsTotal - i0);
-            for (int j0 = 0; j0 < colsTotal; j0 += tile) {
+            INDArray xi = null;
+            INDArray gradXi = null;
+            for (int j0 = 0, jb = 0; j0 < colsTotal; j0 += tile, jb++) {
                 int cols = Math.min(tile, colsTotal - j0);
                 if (!filter.visit(i0, rows, j0, cols)) {
                     continue;
                 }
-                INDArray xi = block(x.matrix(), i0, rows, rowsTotal);
-                INDArray yj = block(y.matrix(), j0, cols, colsTotal);
-                INDArray values = similarities(xi, yj, rows, cols);
+                if (xi == null) {
+                    xi = block(x.matrix(), i0, rows, rowsTotal);
+                    gradXi = backward ? block(gradX, i0, rows, rowsTotal) : null;
+                }
+                if (yBlocks[jb] == null) {
+                    yBlocks[jb] = block(y.matrix(), j0, cols, colsTotal);
+                    gradYBlocks[jb] = backward ? block(gradY, j0, cols, colsTotal) : null;
+                }
+                INDArray values = similarities(xi, yBlocks[jb], rows, cols);
                 visitStrips(values, kernel, i0, rows, j0, cols, backward);
                 if (backward) {
                     cacheValid = false;
-                    Nd4j.gemm(values, yj, block(gradX, i0, rows, rowsTotal), false, false, logitScale, 1.0);
-                    Nd4j.gemm(values, xi, block(gradY, j0, cols, colsTotal), true, false, logitScale, 1.0);
+                    Nd4j.gemm(values, yBlocks[jb], gradXi, false, false, logitScale, 1.0);
+                    Nd4j.gemm(values, xi, gradYBlocks[jb], true, false, logitScale, 1.0);
                 }
             }
         }

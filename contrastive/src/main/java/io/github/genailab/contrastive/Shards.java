@@ -64,4 +64,22 @@ final class Shards {
             }
         }
     }
+
+    /** Fails naming {@code shards[k]} unless its options and precision match the first shard's. */
+    static void requireSameSetting(boolean same, int k) {
+        if (!same) {
+            throw Checks.fail("shards[" + k + "]", "have the options and precision of shards[0]", "different ones");
+        }
+    }
+
+    /** The parts one after the other. */
+    static double[] concat(List<double[]> parts, int total) {
+        double[] out = new double[total];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
 }
