@@ -99,10 +99,10 @@ class WatermarkLogitsProcessorTest {
 
     @Test
     void watermarkedGenerationIsDetectedAndPlainGenerationIsNot() {
-        ToyLanguageModel model = new ToyLanguageModel(2000, 4.0);
-        for (WatermarkScheme s : new WatermarkScheme[] {WatermarkScheme.reference("lefthash", 2000, 0.25, 2.0),
-            WatermarkScheme.reference("selfhash", 2000, 0.25, 2.0),
-            WatermarkScheme.keyed(WatermarkKey.of(5, 6), 1, false, 2000, 0.25, 2.0)}) {
+        ToyLanguageModel model = new ToyLanguageModel(500, 4.0);
+        for (WatermarkScheme s : new WatermarkScheme[] {WatermarkScheme.reference("lefthash", 500, 0.25, 2.0),
+            WatermarkScheme.reference("selfhash", 500, 0.25, 2.0),
+            WatermarkScheme.keyed(WatermarkKey.of(5, 6), 1, false, 500, 0.25, 2.0)}) {
             int[] marked = Decoder.generate(model, new int[] {1, 2, 3, 4}, 200, DecodingOptions.defaults(),
                     List.of(s.processor()), Rngs.seeded(21));
             int[] plain = Decoder.generate(model, new int[] {1, 2, 3, 4}, 200, DecodingOptions.defaults(), List.of(),
