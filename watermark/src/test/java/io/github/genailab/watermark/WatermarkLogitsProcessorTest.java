@@ -99,13 +99,13 @@ class WatermarkLogitsProcessorTest {
 
     @Test
     void watermarkedGenerationIsDetectedAndPlainGenerationIsNot() {
-        ToyLanguageModel model = new ToyLanguageModel(500, 4.0);
-        for (WatermarkScheme s : new WatermarkScheme[] {WatermarkScheme.reference("lefthash", 500, 0.25, 2.0),
-            WatermarkScheme.reference("selfhash", 500, 0.25, 2.0),
-            WatermarkScheme.keyed(WatermarkKey.of(5, 6), 1, false, 500, 0.25, 2.0)}) {
-            int[] marked = Decoder.generate(model, new int[] {1, 2, 3, 4}, 200, DecodingOptions.defaults(),
+        ToyLanguageModel model = new ToyLanguageModel(300, 4.0);
+        for (WatermarkScheme s : new WatermarkScheme[] {WatermarkScheme.reference("lefthash", 300, 0.25, 2.0),
+            WatermarkScheme.reference("selfhash", 300, 0.25, 2.0),
+            WatermarkScheme.keyed(WatermarkKey.of(5, 6), 1, false, 300, 0.25, 2.0)}) {
+            int[] marked = Decoder.generate(model, new int[] {1, 2, 3, 4}, 120, DecodingOptions.defaults(),
                     List.of(s.processor()), Rngs.seeded(21));
-            int[] plain = Decoder.generate(model, new int[] {1, 2, 3, 4}, 200, DecodingOptions.defaults(), List.of(),
+            int[] plain = Decoder.generate(model, new int[] {1, 2, 3, 4}, 120, DecodingOptions.defaults(), List.of(),
                     Rngs.seeded(21));
             WatermarkDetector detector = WatermarkDetector.of(s);
             assertThat(detector.detect(marked).zScore()).as(s.name()).isGreaterThan(4);
