@@ -30,9 +30,11 @@ semver='^[0-9]+\.[0-9]+\.[0-9]+$'
 umask 022
 
 set_version() {
-  # The BOM has no parent, so it is set on its own; versions:set also moves outputTimestamp to now.
+  # $1 = version, $2 = scm tag. The BOM has no parent, so it is set on its own; versions:set also moves
+  # project.build.outputTimestamp to now.
   for pom in pom.xml bom/pom.xml; do
-    mvn -B -ntp -q -f "$pom" versions:set -DnewVersion="$1" -DgenerateBackupPoms=false -DprocessAllModules=true
+    mvn -B -ntp -q -f "$pom" versions:set versions:set-scm-tag -DnewVersion="$1" -DnewTag="$2" \
+      -DgenerateBackupPoms=false -DprocessAllModules=true
   done
   if grep -l -- "-SNAPSHOT</version>" pom.xml ./*/pom.xml | grep -q . && [[ "$1" != *-SNAPSHOT ]]; then
     echo "a POM still refers to a -SNAPSHOT version:" >&2
@@ -41,14 +43,14 @@ set_version() {
   fi
 }
 
-set_version "$release"
+set_version "$release" "v$release"
 git commit -q -am "Release $release"
 git tag -a "v$release" -m "GenAI Lab $release"
 echo "== tagged v$release; building, signing and deploying"
 
 mvn -B -ntp -P release clean deploy "$@"
 
-set_version "$next"
+set_version "$next" HEAD
 git commit -q -am "Next development version $next"
 echo "== done: v$release deployed, main is at $next"
 echo "   next: check the deployment at https://central.sonatype.com/publishing/deployments, press Publish,"
