@@ -54,7 +54,7 @@ check_signed() {
   if [[ ! -s "$file" ]]; then fail "$file"; return; fi
   if [[ ! -s "$signature" ]]; then fail "$signature"; return; fi
   if gpg --batch --quiet --verify "$signature" "$file" 2>/dev/null; then
-    printf '  %-62s %9d bytes  signature OK\n' "$file" "$(stat -c %s "$file")"
+    printf '  %-62s %9d bytes  signature OK\n' "${file#"$work"/}" "$(stat -c %s "$file")"
     checked=$((checked + 1))
   else
     fail "$signature does not verify $file"
