@@ -14,6 +14,8 @@ public record LabeledText(String text, boolean member) {
     /**
      * Validates the record.
      *
+     * @param text the text
+     * @param member whether the text was in the training data
      * @throws NullPointerException if {@code text} is null
      */
     public LabeledText {

@@ -20,6 +20,12 @@ public record MembershipSample(String id, MembershipLabel label, String text, To
     /**
      * Validates the record.
      *
+     * @param id an identifier (file line, data-set row, passage index)
+     * @param label member, non-member or unknown
+     * @param text the text itself, or null when unknown (the zlib baseline needs it)
+     * @param tokens the target model's statistics of the text's scored tokens
+     * @param lowercase the target model's statistics of the lowercased text, or null (lowercase baseline)
+     * @param reference a reference model's statistics of the text, or null (reference baseline)
      * @throws NullPointerException if {@code id}, {@code label} or {@code tokens} is null
      */
     public MembershipSample {

@@ -13,6 +13,8 @@ public record MinKOptions(KRounding rounding, ZeroSigma zeroSigma) {
     /**
      * Validates the options.
      *
+     * @param rounding how {@code m = int(N * k)} is turned into a token count (see {@link KRounding})
+     * @param zeroSigma what Min-K%++ does where {@code sigma = 0} (ignored by Min-K%)
      * @throws NullPointerException if a component is null
      */
     public MinKOptions {

@@ -24,6 +24,16 @@ public record MinKScore(String method, double score, double k, int tokensUsed, i
     /**
      * Validates the record.
      *
+     * @param method {@code "Min-K%"} or {@code "Min-K%++"}
+     * @param score the mean of the {@code tokensUsed} lowest per-token values (higher means more likely a
+     *     member)
+     * @param k the fraction of tokens requested, in (0, 1]
+     * @param tokensUsed m, the number of tokens averaged
+     * @param tokensScored N, the number of scored tokens
+     * @param roundedUp true if the reference rule {@code int(N * k)} gave 0 and one token was used instead
+     *     ({@link KRounding#AT_LEAST_ONE})
+     * @param zeroSigmaTokens how many of the N tokens had {@code sigma = 0} and got the neutral score 0
+     *     (always 0 for Min-K%)
      * @throws NullPointerException if {@code method} is null
      * @throws IllegalArgumentException if the score is not finite, k is outside (0, 1], or the
      *     counts are inconsistent

@@ -44,6 +44,10 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
     /**
      * Validates and copies the arrays.
      *
+     * @param logProbs log p of each scored token, finite and {@code <= 0}, at least one
+     * @param mu the mean of log p per position, finite and {@code <= 0}, or null when unknown
+     * @param sigma the standard deviation of log p per position, finite and {@code >= 0}, or null when
+     *     unknown (null exactly when {@code mu} is)
      * @throws NullPointerException if {@code logProbs} is null
      * @throws IllegalArgumentException if {@code logProbs} is empty, only one of {@code mu} and
      *     {@code sigma} is null, the lengths differ, or a value is invalid (naming its index)
