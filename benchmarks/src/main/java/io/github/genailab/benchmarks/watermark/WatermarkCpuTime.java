@@ -6,7 +6,6 @@ import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.WatermarkKey;
 import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
-import io.github.genailab.watermark.torch.TorchRandperm;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -77,20 +76,8 @@ public final class WatermarkCpuTime {
         detection("reference lefthash, T=199", 199, i -> cold.detect(t200[i & 63]), 100, 300);
         detection("reference lefthash, T=999", 999, i -> cold.detect(t1000[i & 63]), 20, 60);
         detection("reference lefthash, warm memo, T=199", 199, i -> warm.detect(t200[0]), 2000, 5000);
-        detection("baseline: full randperm per token (x29)", 29, i -> {
-            int[] text = t200[i & 63];
-            int green = 0;
-            for (int j = 1; j < 30; j++) {
-                int[] perm = TorchRandperm.randperm(V, 15_485_863L * text[j - 1]);
-                for (int q = 0; q < k; q++) {
-                    if (perm[q] == text[j]) {
-                        green++;
-                        break;
-                    }
-                }
-            }
-            return green;
-        }, 5, 20);
+        detection("baseline: full randperm per token (x29)", 29,
+                i -> Baselines.greenByFullPermutation(t200[i & 63], 30, V, k), 5, 20);
         detection("keyed, T=199", 199, i -> keyed.detect(t200[i & 63]), 20_000, 100_000);
         detection("keyed, T=999", 999, i -> keyed.detect(t1000[i & 63]), 20_000, 50_000);
         detection("keyed exact-size, T=999", 999, i -> exact.detect(t1000[i & 63]), 20_000, 50_000);
@@ -117,12 +104,7 @@ public final class WatermarkCpuTime {
             exactP.process(new int[] {contexts[i & 4095]}, 1, logits);
             return logits;
         }, 3000, 5000);
-        row("processor baseline: full randperm + bias", i -> {
-            int[] perm = TorchRandperm.randperm(V, 15_485_863L * contexts[i & 4095]);
-            for (int q = 0; q < k; q++) {
-                logits[perm[q]] += 2.0;
-            }
-            return logits;
-        }, 300, 1000);
+        row("processor baseline: full randperm + bias",
+                i -> Baselines.biasByFullPermutation(logits, contexts[i & 4095], k, 2.0), 300, 1000);
     }
 }
