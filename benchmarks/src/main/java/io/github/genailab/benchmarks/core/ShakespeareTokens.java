@@ -1,39 +1,25 @@
 package io.github.genailab.benchmarks.core;
 
-import io.github.genailab.core.math.Rngs;
+import io.github.genailab.core.text.BpeTokenizer;
+import io.github.genailab.core.text.Corpora;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
-/** Token documents for the n-gram benchmarks. */
+/** The bundled tiny Shakespeare corpus as token documents, one per passage. */
 final class ShakespeareTokens {
 
     private ShakespeareTokens() {
     }
 
     /**
-     * About 300k tokens in 3000 documents: a first-order Markov source with Zipf-distributed successors
-     * over {@code vocabularySize} ids (a stand-in until the BPE-encoded corpus is available).
+     * Every passage of {@link Corpora#tinyShakespearePassages()} encoded with the shipped 4096-token BPE
+     * (about 330k tokens).
      */
-    static List<int[]> documents(int vocabularySize) {
-        RandomGenerator rng = Rngs.seeded(2026);
-        double[] cdf = new double[vocabularySize];
-        double s = 0;
-        for (int r = 0; r < vocabularySize; r++) {
-            s += 1.0 / (r + 1);
-            cdf[r] = s;
-        }
+    static List<int[]> documents() {
+        BpeTokenizer tokenizer = Corpora.shakespeareTokenizer();
         List<int[]> docs = new ArrayList<>();
-        for (int d = 0; d < 3000; d++) {
-            int[] doc = new int[100];
-            int prev = rng.nextInt(vocabularySize);
-            for (int i = 0; i < doc.length; i++) {
-                int rank = java.util.Arrays.binarySearch(cdf, rng.nextDouble() * s);
-                rank = rank >= 0 ? rank : -rank - 1;
-                doc[i] = (int) ((prev * 2654435761L + rank) % vocabularySize);
-                prev = doc[i];
-            }
-            docs.add(doc);
+        for (String passage : Corpora.tinyShakespearePassages()) {
+            docs.add(tokenizer.encode(passage));
         }
         return docs;
     }
