@@ -103,6 +103,20 @@ class BpeTokenizerFilesTest {
     }
 
     @Test
+    void encoderJson_writeThenParse_isIdentityForAnyStrings() {
+        RandomGenerator rng = Rngs.seeded(5);
+        String[] tokens = new String[300];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = i + ":" + TextSamples.randomText(rng, 12) + "\"\\/\b\f\u007f";
+        }
+        String json = EncoderJson.write(tokens);
+        assertThat(json).isASCII();
+        assertThat(EncoderJson.parse(json, "json").keySet()).containsExactly(tokens);
+        assertThat(EncoderJson.parse(json, "json").values()).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, tokens.length).boxed().toList());
+    }
+
+    @Test
     void load_pathsAndStreamsAgree(@TempDir Path dir) throws IOException {
         String json = encoderJson("Ġt", "he");
         String merges = "#version: 0.2\nĠ t\nh e\n";
