@@ -36,8 +36,16 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
         Checks.inRange(textsPerClass, 10, 1_000_000, "textsPerClass");
         Checks.inRange(tokensPerText, 4, 1_000_000, "tokensPerText");
         Checks.inRange(maxOrder, 1, 5, "maxOrder");
-        ks = List.copyOf(Checks.notNull(ks, "ks"));
-        repetitions = List.copyOf(Checks.notNull(repetitions, "repetitions"));
+        Checks.notNull(ks, "ks");
+        Checks.notNull(repetitions, "repetitions");
+        for (int i = 0; i < ks.size(); i++) {
+            Checks.notNull(ks.get(i), "ks[" + i + "]");
+        }
+        for (int i = 0; i < repetitions.size(); i++) {
+            Checks.notNull(repetitions.get(i), "repetitions[" + i + "]");
+        }
+        ks = List.copyOf(ks);
+        repetitions = List.copyOf(repetitions);
         if (ks.isEmpty()) {
             throw Checks.fail("ks", "not be empty", ks);
         }
