@@ -1,0 +1,4 @@
+/**
+ * Contrastive losses.
+ */
+package io.github.genailab.contrastive;
