@@ -64,10 +64,10 @@ public final class CoreLecture {
                 args.size(20_000, 5_000), seconds(start), Corpora.shakespeareTokenizer().vocabularySize());
         Tokenizer tokenizer = Corpora.shakespeareTokenizer();
         String line = "O Romeo, Romeo! wherefore art thou Romeo?";
-        out.println("  300-token BPE : " + pieces(small, line));
-        out.println("  4096-token BPE: " + pieces(tokenizer, line));
+        out.println("  300-token BPE : " + split(small, line));
+        out.println("  4096-token BPE: " + split(tokenizer, line));
 
-        List<int[]> documents = encode(tokenizer, passages.subList(0, args.size(passages.size(), 400)));
+        List<int[]> documents = Shakespeare.encode(tokenizer, passages.subList(0, args.size(passages.size(), 400)));
         int split = documents.size() * 9 / 10;
         List<int[]> train = documents.subList(0, split);
         List<int[]> heldOut = documents.subList(split, documents.size());
@@ -81,8 +81,8 @@ public final class CoreLecture {
         try (ProgressBar bar = new ProgressBar(out, "training n-gram models of order 1-4", maxOrder)) {
             for (int order = 1; order <= maxOrder; order++) {
                 NGramModel model = NGramModel.train(train, tokenizer.vocabularySize(), order);
-                trainPerplexity[order - 1] = perplexity(model, train);
-                heldOutPerplexity[order - 1] = perplexity(model, heldOut);
+                trainPerplexity[order - 1] = Shakespeare.perplexity(model, train);
+                heldOutPerplexity[order - 1] = Shakespeare.perplexity(model, heldOut);
                 if (order == 3) {
                     trigram = model;
                 }
@@ -111,20 +111,9 @@ public final class CoreLecture {
                 "the trigram model's 10 most likely tokens after the prompt, at temperatures 0.5, 1 and 2");
     }
 
-    private static String pieces(Tokenizer tokenizer, String text) {
-        List<String> parts = new ArrayList<>();
-        for (int id : tokenizer.encode(text)) {
-            parts.add(tokenizer.decode(new int[] {id}));
-        }
-        return parts.size() + " tokens |" + String.join("|", parts) + "|";
-    }
-
-    private static List<int[]> encode(Tokenizer tokenizer, List<String> passages) {
-        List<int[]> documents = new ArrayList<>();
-        for (String passage : passages) {
-            documents.add(tokenizer.encode(passage));
-        }
-        return documents;
+    private static String split(Tokenizer tokenizer, String text) {
+        List<String> pieces = Shakespeare.pieces(tokenizer, tokenizer.encode(text));
+        return pieces.size() + " tokens |" + String.join("|", pieces) + "|";
     }
 
     private static double charactersPerToken(List<String> passages, List<int[]> documents) {
@@ -137,28 +126,12 @@ public final class CoreLecture {
         return (double) characters / tokens;
     }
 
-    /** exp of the mean negative log-probability over every scored token of every document. */
-    private static double perplexity(NGramModel model, List<int[]> documents) {
-        double total = 0;
-        long count = 0;
-        for (int[] document : documents) {
-            if (document.length < 2) {
-                continue;
-            }
-            for (double logProb : model.tokenLogProbs(document)) {
-                total -= logProb;
-                count++;
-            }
-        }
-        return Math.exp(total / count);
-    }
-
     private static CategoryChart perplexityChart(double[] train, double[] heldOut) {
         CategoryChart chart = Charts.bars("Kneser-Ney n-gram perplexity on tiny Shakespeare", "order",
                 "perplexity (lower is better)");
         List<String> orders = List.of("1", "2", "3", "4");
-        chart.addSeries("train", orders, toList(train));
-        chart.addSeries("held out", orders, toList(heldOut));
+        chart.addSeries("train", orders, Charts.boxed(train));
+        chart.addSeries("held out", orders, Charts.boxed(heldOut));
         return chart;
     }
 
@@ -188,10 +161,6 @@ public final class CoreLecture {
             chart.addSeries("T = " + temperature, labels, top);
         }
         return chart;
-    }
-
-    private static List<Double> toList(double[] values) {
-        return Arrays.stream(values).boxed().toList();
     }
 
     private static String indent(String text) {
