@@ -33,6 +33,18 @@ public record MixtureRefitOptions(double[] mean, double[][] covariance, int comp
     /**
      * Validates and copies the settings.
      *
+     * @param mean mean of the original Gaussian, finite, length d (copied)
+     * @param covariance covariance of the original Gaussian, symmetric positive definite (copied)
+     * @param components K, components of every fitted mixture, &gt;= 1
+     * @param samplesPerGeneration N, points sampled from each fit, &gt;= 1
+     * @param generations number of fits G, &gt;= 0
+     * @param em the EM settings of every fit
+     * @param snapshotGenerations generations whose whole mixture is kept for plotting (0 = the original as
+     *     a one-component mixture); each &gt;= 0, those beyond {@code generations} are ignored (copied,
+     *     sorted, duplicates removed)
+     * @param heldOutSamples size of the fixed held-out original data set, &gt;= 1
+     * @param warmStart when true, each fit after the first starts from the previous generation's mixture
+     *     (faster, but couples the generations; the notebook re-initialises every fit)
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a value is out of range (the message names it)
      */

@@ -48,6 +48,19 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
     /**
      * Checks shapes and copies the arrays.
      *
+     * @param options the settings that produced the run
+     * @param means {@code (G+1) x d} mixture means
+     * @param covariances {@code (G+1) x d x d} mixture covariances (moment-matched)
+     * @param weights per generation the component weights (length 1 at index 0, K after)
+     * @param componentStds per generation each component's {@code sqrt(tr S_k / d)}
+     * @param l2SquaredToFirstFit see above
+     * @param w2SquaredToOriginal see above
+     * @param heldOutLogLikelihood see above
+     * @param tailFraction see above
+     * @param emIterations EM iterations of each fit (0 at index 0)
+     * @param converged whether each fit converged (true at index 0)
+     * @param snapshots the mixtures at {@link MixtureRefitOptions#snapshotGenerations()} that are at most G,
+     *     in that order
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a per-generation array does not have {@code G + 1} entries or
      *     the snapshot count is wrong
