@@ -85,7 +85,7 @@ for module in "${published_jars[@]}"; do
     grep -qx 'index.html' <<< "$(unzip -Z1 "$base-javadoc.jar")" || fail "$base-javadoc.jar has no index.html"
   fi
   if [[ -s "$base-sources.jar" ]]; then
-    grep -q '/package-info.java$' <<< "$(unzip -Z1 "$base-sources.jar")" || fail "$base-sources.jar has no sources"
+    grep -q '\.java$' <<< "$(unzip -Z1 "$base-sources.jar")" || fail "$base-sources.jar has no sources"
   fi
 done
 
