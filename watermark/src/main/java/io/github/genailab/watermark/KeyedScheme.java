@@ -108,26 +108,12 @@ public final class KeyedScheme extends WatermarkScheme {
         int v = vocabularySize();
         int[] buffer = new int[v];
         int n = 0;
+        long bound = threshold + Long.MIN_VALUE; // unsigned comparison as a signed one, branch-free compaction
         for (int t = 0; t < v; t++) {
-            if (Long.compareUnsigned(SipHash.mix(ck, t), threshold) < 0) {
-                buffer[n++] = t;
-            }
+            buffer[n] = t;
+            n += (SipHash.mix(ck, t) + Long.MIN_VALUE) < bound ? 1 : 0;
         }
         return Arrays.copyOf(buffer, n);
-    }
-
-    @Override
-    void markGreen(int[] tokens, int start, boolean[] mask) {
-        long ck = contextKey(tokens, start);
-        if (exactSize) {
-            for (int r = 0; r < greenListSize(); r++) {
-                mask[unpermute(ck, r)] = true;
-            }
-            return;
-        }
-        for (int t = 0; t < mask.length; t++) {
-            mask[t] = Long.compareUnsigned(SipHash.mix(ck, t), threshold) < 0;
-        }
     }
 
     /** pi restricted to [0, V) by cycle walking: apply the Feistel permutation until the value is below V. */

@@ -1,6 +1,7 @@
 package io.github.genailab.watermark;
 
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.stats.NormalTail;
 import io.github.genailab.core.text.Tokenizer;
 import java.util.Arrays;
 import java.util.OptionalDouble;
@@ -165,7 +166,7 @@ public final class WatermarkDetector {
             zAtT[p] = running[s.sequenceIndexAt[p]];
         }
         double z = zScore(green, scored, gamma);
-        double p = PValues.normalUpper(z);
+        double p = NormalTail.upper(z);
         boolean prediction = z > zThreshold;
         return new Detection(scheme, ignoreRepeatedNgrams, zThreshold, true, index.positions, scored, green,
                 (double) green / scored, z, p, BinomialTail.upper(green, scored, gamma), prediction,
@@ -238,14 +239,14 @@ public final class WatermarkDetector {
             }
         }
         long windows = (long) (length + 2) * (length - 1) / 2;
-        double p = PValues.normalUpper(bestZ);
+        double p = NormalTail.upper(bestZ);
         double bonferroni = Math.min(1.0, windows * p);
         int n = scheme.ngramLength();
         int[] positions = s.sequencePositions;
         return new WindowedDetection(scheme, zThreshold, true, length, bestSize, bestStart,
                 positions[bestStart] + n - 1, positions[bestStart + bestSize - 1] + n - 1,
                 prefix[bestStart + bestSize] - prefix[bestStart], bestZ, p, windows, bonferroni, bestZ > zThreshold,
-                bonferroni < PValues.normalUpper(zThreshold));
+                bonferroni < NormalTail.upper(zThreshold));
     }
 
     /** The reference's z, evaluated in its order: (G - gamma*T) / sqrt(T*gamma*(1-gamma)). */
