@@ -96,14 +96,17 @@ public final class Charts {
      * A heat map of a matrix, row 0 at the top, on a blue-white-red scale from {@code min} to {@code max}.
      *
      * @param title the chart title
+     * @param rowTitle what the rows are
+     * @param columnTitle what the columns are
      * @param matrix the values, {@code matrix[row][column]}
      * @param min the value drawn darkest blue
      * @param max the value drawn darkest red
      * @return the chart
      */
-    public static HeatMapChart heatMap(String title, double[][] matrix, double min, double max) {
+    public static HeatMapChart heatMap(String title, String rowTitle, String columnTitle, double[][] matrix,
+            double min, double max) {
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH / 2 + 100).height(HEIGHT)
-                .title(title).xAxisTitle("column").yAxisTitle("row").build();
+                .title(title).xAxisTitle(columnTitle).yAxisTitle(rowTitle).build();
         int rows = matrix.length;
         int columns = matrix[0].length;
         int[] x = new int[columns];

@@ -20,7 +20,11 @@ public final class Tour {
     }
 
     private static final List<Stop> STOPS = List.of(
-            new Stop("core", CoreLecture::run));
+            new Stop("core", CoreLecture::run),
+            new Stop("watermark", WatermarkLecture::run),
+            new Stop("contrastive", ContrastiveLecture::run),
+            new Stop("membership", MembershipLecture::run),
+            new Stop("collapse", CollapseLecture::run));
 
     private Tour() {
     }

@@ -30,7 +30,23 @@ class LecturesSmokeTest {
                 Arguments.of("core", (Main) CoreLecture::main,
                         List.of("perplexity-vs-order", "next-token-distribution"),
                         List.of("corpus: tiny Shakespeare, 1,115,394 characters", "(?m)^\\s+3\\s+\\d+\\.\\d\\s+\\d+\\.\\d$",
-                                "trigram, greedy", "trigram, sampling")));
+                                "trigram, greedy", "trigram, sampling")),
+                Arguments.of("watermark", (Main) WatermarkLecture::main,
+                        List.of("green-red-tokens", "z-vs-tokens", "detection-vs-attack"),
+                        List.of("(?m)^human\\s+-?\\d+\\.\\d\\d", "(?m)^model, watermark\\s+\\d+\\.\\d\\d .*4/4$",
+                                "Detection\\[WATERMARKED z=", "(?m)^\\s+60%\\s+\\d+%\\s+\\d+%$")),
+                Arguments.of("contrastive", (Main) ContrastiveLecture::main,
+                        List.of("similarity-before-after", "loss-curve", "zero-shot-accuracy"),
+                        List.of("TinyClipResult\\[3 epochs", "zero-shot accuracy on \\d+ held-out digits: untrained "
+                                + "\\d+\\.\\d%, one prompt \\d+\\.\\d%, 5-prompt ensemble \\d+\\.\\d%")),
+                Arguments.of("membership", (Main) MembershipLecture::main,
+                        List.of("roc-curves", "auc-vs-k"),
+                        List.of("(?m)^Min-K% \\(k = 20%\\)\\s+[01]\\.\\d{3}", "(?m)^zlib ratio\\s+[01]\\.\\d{3}",
+                                "AUC by model order: 1: [01]\\.\\d{3}, 2: ")),
+                Arguments.of("collapse", (Main) CollapseLecture::main,
+                        List.of("fitted-densities", "variance-and-w2", "gmm-generations"),
+                        List.of("GaussianEnsemble\\[50 runs", "median variance at generation 100: \\d\\.\\d{3}",
+                                "generation  200: GaussianMixture\\[K=2, d=2")));
     }
 
     @ParameterizedTest(name = "{0}")
