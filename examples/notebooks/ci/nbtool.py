@@ -16,6 +16,7 @@ Expectations live in each code cell's metadata, so the notebook itself says what
 the cell must show a PNG (Jupyter: an image/png output; JShell: the display() stub's
 "[display image WxH]" line).
 """
+import html
 import json
 import pathlib
 import re
@@ -99,8 +100,10 @@ def cell_text(cell):
         else:
             data = output.get("data", {})
             image |= "image/png" in data
-            plain = data.get("text/plain", "")
-            parts.append("".join(plain) if isinstance(plain, list) else plain)
+            for mime in ("text/plain", "text/html"):  # the rapaio kernel shows values as text/html only
+                value = data.get(mime, "")
+                value = "".join(value) if isinstance(value, list) else value
+                parts.append(html.unescape(re.sub(r"<[^>]+>", "", value)) if mime == "text/html" else value)
     return "\n".join(parts), image
 
 
