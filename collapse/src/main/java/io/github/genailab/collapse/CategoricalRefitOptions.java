@@ -17,6 +17,10 @@ public record CategoricalRefitOptions(double[] probabilities, int samplesPerGene
     /**
      * Validates and copies the settings.
      *
+     * @param probabilities original probabilities {@code p_i(0)}, finite, &gt;= 0, summing to 1 within 1e-9
+     *     (stored renormalised; copied)
+     * @param samplesPerGeneration {@code M}, draws per generation (the Wright-Fisher population size), &gt;= 1
+     * @param generations number of refits {@code G}, &gt;= 0
      * @throws NullPointerException if {@code probabilities} is null
      * @throws IllegalArgumentException if a value is out of range (the message names it)
      */

@@ -22,6 +22,7 @@ public record CategoricalTheory(CategoricalRefitOptions options) {
     /**
      * Checks the options.
      *
+     * @param options the settings the theory describes
      * @throws NullPointerException if {@code options} is null
      */
     public CategoricalTheory {

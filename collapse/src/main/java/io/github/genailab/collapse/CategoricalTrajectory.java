@@ -28,6 +28,14 @@ public record CategoricalTrajectory(CategoricalRefitOptions options, double[][] 
     /**
      * Checks shapes and copies the arrays.
      *
+     * @param options the settings that produced the run
+     * @param values per metric (by {@link CategoricalMetric#ordinal()}), the values of generations
+     *     {@code 0..L}, where {@code L} is the fixation generation if the run fixed and {@code G} otherwise
+     * @param extinctionGenerations for each category, the first generation it had frequency 0 (0 if its
+     *     original probability is 0), or -1 if it survived to the end
+     * @param fixationGeneration the first generation with a single survivor, or -1 if none within G
+     * @param fixedCategory the survivor if fixed, else -1
+     * @param finalProbabilities the frequencies at the last simulated generation
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a shape does not match the options
      */

@@ -19,6 +19,11 @@ public record RegressionRefitOptions(int dimension, int samples, double noiseVar
     /**
      * Validates the settings.
      *
+     * @param dimension number of features {@code d}, &gt;= 1
+     * @param samples rows {@code T} of the design, at least {@code d + 2} (so {@code T - d - 1 > 0})
+     * @param noiseVariance label noise {@code sigma^2}, finite and &gt; 0
+     * @param generations rounds of fitting {@code n}, &gt;= 0
+     * @param workflow {@link Workflow#replace()} or {@link Workflow#accumulate()}
      * @throws NullPointerException if {@code workflow} is null
      * @throws IllegalArgumentException if a value is out of range or the workflow is not replace or
      *     accumulate

@@ -24,6 +24,8 @@ public record RegressionTrajectory(RegressionRefitOptions options, double[] test
     /**
      * Checks the shape and copies the array.
      *
+     * @param options the settings that produced the run
+     * @param testErrors {@code |w_n - w*|^2} for {@code n = 0..G}
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code testErrors} does not have {@code generations + 1} entries
      */

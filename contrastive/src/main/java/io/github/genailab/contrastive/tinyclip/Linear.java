@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive.tinyclip;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -53,7 +54,7 @@ final class Linear {
         double[] w = weight.value;
         double[] gw = weight.grad;
         if (dx != null) {
-            java.util.Arrays.fill(dx, 0);
+            Arrays.fill(dx, 0);
         }
         for (int o = 0; o < out; o++) {
             double d = dy[o];

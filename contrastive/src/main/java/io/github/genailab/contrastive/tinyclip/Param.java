@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive.tinyclip;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,7 +39,7 @@ final class Param {
     /** Entries all equal to {@code initial}. */
     static Param filled(int size, double initial) {
         double[] value = new double[size];
-        java.util.Arrays.fill(value, initial);
+        Arrays.fill(value, initial);
         return new Param(value);
     }
 

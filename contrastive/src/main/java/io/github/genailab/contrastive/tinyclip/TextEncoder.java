@@ -1,6 +1,7 @@
 package io.github.genailab.contrastive.tinyclip;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,11 @@ final class TextEncoder {
         return width;
     }
 
+    /** The embedding dimension D. */
+    int dimension() {
+        return output.outputs();
+    }
+
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
@@ -85,7 +91,7 @@ final class TextEncoder {
 
     /** Forward pass; fills {@code activation} (kept for backward) and returns the embedding. */
     double[] forward(int[] tokens, double[] activation) {
-        java.util.Arrays.fill(activation, 0);
+        Arrays.fill(activation, 0);
         for (int token : tokens) {
             int row = token * width;
             for (int k = 0; k < width; k++) {

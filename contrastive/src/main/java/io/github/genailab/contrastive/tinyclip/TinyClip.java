@@ -6,6 +6,7 @@ import io.github.genailab.contrastive.ClipLossResult;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.PairwiseSum;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -101,7 +102,8 @@ public final class TinyClip {
             int[] order = Digits.shuffled(train.size(), rng);
             List<Double> losses = new ArrayList<>();
             for (int from = 0; from + 2 <= order.length; from += options.batchSize()) {
-                int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(from + options.batchSize(), order.length));
+                int to = Math.min(from + options.batchSize(), order.length);
+                int[] batch = Arrays.copyOfRange(order, from, to);
                 step++;
                 losses.add(step(image, text, theta, pixels, labels, batch, tokens, rng));
                 for (Param p : params) {

@@ -2,7 +2,10 @@ package io.github.genailab.contrastive.tinyclip;
 
 import io.github.genailab.contrastive.ZeroShotClassifier;
 import io.github.genailab.core.math.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A (trained or freshly initialised) tiny CLIP: its two encoders and its logit scale, frozen.
@@ -41,7 +44,7 @@ public final class TinyClipModel {
      * @return D
      */
     public int dimension() {
-        return encodeText("").length;
+        return text.dimension();
     }
 
     /**
@@ -151,7 +154,7 @@ public final class TinyClipModel {
         List<double[]> mine = weights();
         List<double[]> theirs = m.weights();
         for (int k = 0; k < mine.size(); k++) {
-            if (!java.util.Arrays.equals(mine.get(k), theirs.get(k))) {
+            if (!Arrays.equals(mine.get(k), theirs.get(k))) {
                 return false;
             }
         }
@@ -167,13 +170,13 @@ public final class TinyClipModel {
     public int hashCode() {
         int hash = Double.hashCode(logitScale) * 31 + vocabulary().hashCode();
         for (double[] w : weights()) {
-            hash = 31 * hash + java.util.Arrays.hashCode(w);
+            hash = 31 * hash + Arrays.hashCode(w);
         }
         return hash;
     }
 
     private List<double[]> weights() {
-        List<double[]> out = new java.util.ArrayList<>();
+        List<double[]> out = new ArrayList<>();
         image.params().forEach(p -> out.add(p.value));
         text.params().forEach(p -> out.add(p.value));
         return out;
@@ -186,7 +189,7 @@ public final class TinyClipModel {
      */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "TinyClipModel[D=%d, vocabulary=%d words, logitScale=%.4g]",
+        return String.format(Locale.ROOT, "TinyClipModel[D=%d, vocabulary=%d words, logitScale=%.4g]",
                 dimension(), text.vocabulary().size(), logitScale);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genailab.core.math.Rngs;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,12 +41,12 @@ class DigitsTest {
         Set<String> rows = new HashSet<>();
         for (Digits part : List.of(split.train(), split.test())) {
             for (float[] row : part.pixels()) {
-                rows.add(java.util.Arrays.toString(row));
+                rows.add(Arrays.toString(row));
             }
         }
         Set<String> all = new HashSet<>();
         for (float[] row : DIGITS.pixels()) {
-            all.add(java.util.Arrays.toString(row));
+            all.add(Arrays.toString(row));
         }
         assertThat(rows).isEqualTo(all);
     }
@@ -67,28 +68,41 @@ class DigitsTest {
                 bad(IllegalArgumentException.class, "labels", () -> new Digits(new float[0][], new int[0])),
                 bad(IllegalArgumentException.class, "pixels and labels", () -> new Digits(one, new int[2])),
                 bad(IllegalArgumentException.class, "labels[0]", () -> new Digits(one, new int[] {10})),
-                bad(IllegalArgumentException.class, "pixels[0]", () -> new Digits(new float[][] {new float[63]}, new int[1])),
-                bad(IllegalArgumentException.class, "pixels[0][3]", () -> new Digits(new float[][] {grey(3, 17)}, new int[1])),
-                bad(IllegalArgumentException.class, "pixels[0][5]", () -> new Digits(new float[][] {grey(5, Float.NaN)}, new int[1])),
+                bad(IllegalArgumentException.class, "pixels[0]",
+                        () -> new Digits(new float[][] {new float[63]}, new int[1])),
+                bad(IllegalArgumentException.class, "pixels[0][3]",
+                        () -> new Digits(new float[][] {grey(3, 17)}, new int[1])),
+                bad(IllegalArgumentException.class, "pixels[0][5]",
+                        () -> new Digits(new float[][] {grey(5, Float.NaN)}, new int[1])),
                 bad(IllegalArgumentException.class, "indices[1]", () -> DIGITS.subset(new int[] {0, 1797})),
                 bad(IllegalArgumentException.class, "indices", () -> DIGITS.subset(new int[0])),
                 bad(IllegalArgumentException.class, "testFraction", () -> DIGITS.split(1.0, Rngs.seeded(1))),
-                bad(IllegalArgumentException.class, "testFraction", () -> DIGITS.subset(new int[] {0, 1}).split(0.1, Rngs.seeded(1))),
+                bad(IllegalArgumentException.class, "testFraction",
+                        () -> DIGITS.subset(new int[] {0, 1}).split(0.1, Rngs.seeded(1))),
                 bad(NullPointerException.class, "rng", () -> DIGITS.split(0.5, null)),
-                bad(IllegalArgumentException.class, "embeddingDimension", () -> TinyClipOptions.defaults().withEmbeddingDimension(0)),
-                bad(IllegalArgumentException.class, "hiddenUnits", () -> TinyClipOptions.defaults().withHiddenUnits(-1)),
+                bad(IllegalArgumentException.class, "embeddingDimension",
+                        () -> TinyClipOptions.defaults().withEmbeddingDimension(0)),
+                bad(IllegalArgumentException.class, "hiddenUnits",
+                        () -> TinyClipOptions.defaults().withHiddenUnits(-1)),
                 bad(IllegalArgumentException.class, "epochs", () -> TinyClipOptions.defaults().withEpochs(0)),
-                bad(IllegalArgumentException.class, "batchSize must be >= 2, got 1", () -> TinyClipOptions.defaults().withBatchSize(1)),
-                bad(IllegalArgumentException.class, "learningRate", () -> TinyClipOptions.defaults().withLearningRate(Double.NaN)),
-                bad(IllegalArgumentException.class, "testFraction", () -> TinyClipOptions.defaults().withTestFraction(0)),
-                bad(IllegalArgumentException.class, "initialLogitScale", () -> TinyClipOptions.defaults().withInitialLogitScale(101)),
-                bad(IllegalArgumentException.class, "captionTemplates", () -> TinyClipOptions.defaults().withCaptionTemplates(List.of())),
+                bad(IllegalArgumentException.class, "batchSize must be >= 2, got 1",
+                        () -> TinyClipOptions.defaults().withBatchSize(1)),
+                bad(IllegalArgumentException.class, "learningRate",
+                        () -> TinyClipOptions.defaults().withLearningRate(Double.NaN)),
+                bad(IllegalArgumentException.class, "testFraction",
+                        () -> TinyClipOptions.defaults().withTestFraction(0)),
+                bad(IllegalArgumentException.class, "initialLogitScale",
+                        () -> TinyClipOptions.defaults().withInitialLogitScale(101)),
+                bad(IllegalArgumentException.class, "captionTemplates",
+                        () -> TinyClipOptions.defaults().withCaptionTemplates(List.of())),
                 bad(IllegalArgumentException.class, "promptTemplates[0] must contain {}",
                         () -> TinyClipOptions.defaults().withPromptTemplates(List.of("a photo"))),
-                bad(NullPointerException.class, "data", () -> TinyClip.train(null, TinyClipOptions.defaults(), Rngs.seeded(1))),
+                bad(NullPointerException.class, "data",
+                        () -> TinyClip.train(null, TinyClipOptions.defaults(), Rngs.seeded(1))),
                 bad(NullPointerException.class, "options", () -> TinyClip.train(DIGITS, null, Rngs.seeded(1))),
                 bad(NullPointerException.class, "rng", () -> TinyClip.train(DIGITS, TinyClipOptions.defaults(), null)),
-                bad(NullPointerException.class, "listener", () -> TinyClip.train(DIGITS, TinyClipOptions.defaults(), Rngs.seeded(1), null)));
+                bad(NullPointerException.class, "listener",
+                        () -> TinyClip.train(DIGITS, TinyClipOptions.defaults(), Rngs.seeded(1), null)));
     }
 
     private static float[] grey(int index, float value) {
@@ -116,6 +130,7 @@ class DigitsTest {
         TinyClipOptions changed = d.withEmbeddingDimension(8).withHiddenUnits(16).withEpochs(3).withBatchSize(64)
                 .withLearningRate(0.01).withTestFraction(0.5).withInitialLogitScale(1)
                 .withCaptionTemplates(List.of("{}")).withPromptTemplates(List.of("the {}"));
-        assertThat(changed).isEqualTo(new TinyClipOptions(8, 16, 3, 64, 0.01, 0.5, 1, List.of("{}"), List.of("the {}")));
+        assertThat(changed)
+                .isEqualTo(new TinyClipOptions(8, 16, 3, 64, 0.01, 0.5, 1, List.of("{}"), List.of("the {}")));
     }
 }

@@ -6,6 +6,7 @@ import io.github.genailab.core.text.Corpora;
 import io.github.genailab.core.text.Tokenizer;
 import io.github.genailab.membership.MembershipLabel;
 import io.github.genailab.membership.MembershipSample;
+import io.github.genailab.membership.MinKProb;
 import io.github.genailab.membership.TokenStatistics;
 import io.github.genailab.membership.eval.Attack;
 import io.github.genailab.membership.eval.AttackResult;
@@ -141,8 +142,7 @@ public final class NGramMembershipExperiment {
         boolean[] member = split.member;
         double[] controlScores = new double[member.length];
         for (int i = 0; i < member.length; i++) {
-            controlScores[i] = HEADLINE.score(MembershipSample.of("", MembershipLabel.UNKNOWN, null,
-                    TokenStatistics.of(control.tokenLogProbs(split.texts.get(i)))));
+            controlScores[i] = MinKProb.score(control.tokenLogProbs(split.texts.get(i)), HEADLINE.k());
         }
         AttackResult disjoint = AttackResult.of(HEADLINE.name() + ", model trained on disjoint text", controlScores,
                 member);

@@ -84,6 +84,15 @@ class NGramMembershipExperimentTest {
     }
 
     @Test
+    void minKAtOneHundredPercentAndLossGiveTheSameAucAtEveryOrder() {
+        ExperimentResult r = NGramMembershipExperiment.run(corpus(400, 4), new LetterTokenizer(),
+                SMALL.withKs(List.of(1.0)).withMinKPlusPlus(false), Rngs.seeded(9), ExperimentProgress.none());
+        for (OrderReport o : r.orders()) {
+            assertThat(o.report().auc("Min-K% 100%")).as("order %d", o.order()).isEqualTo(o.report().auc("Loss"));
+        }
+    }
+
+    @Test
     void reportsEveryStepInOrderAndCanSkipMinKPlusPlus() {
         List<String> steps = new ArrayList<>();
         ExperimentResult r = NGramMembershipExperiment.run(corpus(400, 2), new LetterTokenizer(),

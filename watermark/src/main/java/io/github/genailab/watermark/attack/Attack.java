@@ -94,6 +94,8 @@ public sealed interface Attack permits Attack.Substitution, Attack.Deletion, Att
         /**
          * Validates the parameters.
          *
+         * @param rate the per-token probability, in [0, 1]
+         * @param vocabularySize V, {@code >= 2}
          * @throws IllegalArgumentException if {@code rate} is outside [0, 1] or {@code vocabularySize < 2}
          */
         public Substitution {
@@ -131,6 +133,7 @@ public sealed interface Attack permits Attack.Substitution, Attack.Deletion, Att
         /**
          * Validates the rate.
          *
+         * @param rate the per-token probability, in [0, 1]
          * @throws IllegalArgumentException if {@code rate} is outside [0, 1]
          */
         public Deletion {
@@ -168,6 +171,8 @@ public sealed interface Attack permits Attack.Substitution, Attack.Deletion, Att
         /**
          * Validates the parameters.
          *
+         * @param rate the per-token probability, in [0, 1]
+         * @param vocabularySize V, {@code >= 1}
          * @throws IllegalArgumentException if {@code rate} is outside [0, 1] or {@code vocabularySize < 1}
          */
         public Insertion {

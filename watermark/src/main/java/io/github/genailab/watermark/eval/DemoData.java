@@ -28,6 +28,15 @@ public record DemoData(WatermarkScheme scheme, DemoOptions options, Tokenizer to
     /**
      * Copies the lists (and their arrays) in.
      *
+     * @param scheme the watermarking scheme used for generation
+     * @param options the options the data was prepared with
+     * @param tokenizer the tokenizer of every text
+     * @param model the language model that generated the continuations
+     * @param trainingTokens the number of tokens the model was trained on
+     * @param prompts the prompts (from held-out text), one per generated text
+     * @param human every held-out human continuation of {@code tokensPerText} tokens (more than {@code prompts})
+     * @param watermarked watermarked continuations, one per prompt
+     * @param unwatermarked plain continuations of the same prompts (same seed, no watermark)
      * @throws NullPointerException if a component is null
      */
     public DemoData {

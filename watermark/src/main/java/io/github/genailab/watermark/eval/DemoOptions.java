@@ -21,6 +21,13 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
     /**
      * Validates the options.
      *
+     * @param texts how many prompts to continue (watermarked and unwatermarked), {@code >= 1}
+     * @param tokensPerText the length T of every human and generated text, {@code >= 2}
+     * @param promptTokens the prompt length taken from held-out text, {@code >= 1}
+     * @param ngramOrder the order of the Kneser–Ney model, 1 to 5
+     * @param heldOutFraction the fraction of passages (the corpus tail) held out of training, in (0, 1)
+     * @param decoding how tokens are sampled
+     * @param processor the watermark processor's options
      * @throws NullPointerException if {@code decoding} or {@code processor} is null
      * @throws IllegalArgumentException if a number is out of range
      */

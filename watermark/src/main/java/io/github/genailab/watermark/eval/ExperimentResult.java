@@ -43,6 +43,21 @@ public record ExperimentResult(WatermarkScheme scheme, double zThreshold, double
     /**
      * Copies the arrays in.
      *
+     * @param scheme the scheme detected
+     * @param zThreshold the detector's threshold
+     * @param targetFpr the false-positive rate at which {@code tprAtTargetFpr} is read
+     * @param humanCount scorable human texts
+     * @param watermarkedCount scorable watermarked texts
+     * @param notScorable texts left out as too short
+     * @param falsePositiveRate fraction of human texts called watermarked
+     * @param truePositiveRate fraction of watermarked texts called watermarked
+     * @param tprAtTargetFpr TPR at FPR &lt;= {@code targetFpr}
+     * @param auc ROC AUC of the z-scores
+     * @param meanHumanZ mean z of the human texts
+     * @param meanWatermarkedZ mean z of the watermarked texts
+     * @param meanTokensScored mean T of the watermarked texts
+     * @param humanZ z-score of each scorable human text
+     * @param watermarkedZ z-score of each scorable watermarked text
      * @throws NullPointerException if a reference component is null
      */
     public ExperimentResult {

@@ -16,6 +16,8 @@ public record SweepResult(Attack attack, List<SweepPoint> points) {
     /**
      * Copies the points in.
      *
+     * @param attack the attack (at the first rate of the sweep)
+     * @param points one point per rate
      * @throws NullPointerException if an argument is null
      */
     public SweepResult {
