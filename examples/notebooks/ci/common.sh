@@ -34,4 +34,9 @@ if [ ! -s "$DEPS_CLASSPATH_FILE" ] || [ -n "$(find "$ROOT" -maxdepth 2 -name pom
   resolve_deps -o >/dev/null 2>&1 || resolve_deps
 fi
 
-NOTEBOOK_FILES=$(ls "$NOTEBOOKS"/[0-9][0-9]-*.ipynb)
+# All notebooks, or only those named on the script's command line (e.g. notebooks/01-watermark.ipynb).
+if [ $# -gt 0 ]; then
+  NOTEBOOK_FILES="$*"
+else
+  NOTEBOOK_FILES=$(ls "$NOTEBOOKS"/[0-9][0-9]-*.ipynb)
+fi

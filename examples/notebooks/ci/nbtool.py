@@ -45,12 +45,15 @@ def expectations(cell):
 
 
 def jars_for(coordinate, root, classpath):
-    """The jar files a %maven coordinate stands for: our modules from <module>/target (with core,
-    which every kernel module depends on), anything else from the resolved third-party class path."""
+    """The jar files a %maven coordinate stands for: our modules from <module>/target (with core, which
+    every kernel module depends on) plus the resolved third-party jars as their transitive dependencies
+    (a superset: the kernel only opens the ones used), anything else from the resolved class path.
+    Everything goes through %jar so that one class loader sees it all: jars on RJK_CLASSPATH are not
+    visible to classes loaded from %jar jars (NoClassDefFoundError)."""
     group, artifact, version = coordinate.split(":")
     if group == GENAILAB_GROUP:
         modules = ["core", artifact.removeprefix("genailab-")]
-        return [str(root / m / "target" / f"genailab-{m}-{version}.jar") for m in dict.fromkeys(modules)]
+        return [str(root / m / "target" / f"genailab-{m}-{version}.jar") for m in dict.fromkeys(modules)] + classpath
     suffix = f"/{artifact}/{version}/{artifact}-{version}.jar"
     found = [entry for entry in classpath if entry.endswith(suffix)]
     if not found:

@@ -10,6 +10,7 @@ import io.github.genailab.core.text.Corpora;
 import io.github.genailab.watermark.Detection;
 import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.WatermarkScheme;
+import io.github.genailab.watermark.attack.Attack;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -125,22 +126,19 @@ public final class WatermarkLecture {
     }
 
     /**
-     * Replaces each watermarked token, with probability {@code strength}, by a uniformly random token, and
-     * returns the detection rate per strength for the first 50 tokens (row 0) and the whole text (row 1).
+     * Attacks every watermarked text with {@link Attack#substitution} (each token replaced, with probability
+     * {@code strength}, by a different uniformly drawn token) and returns the detection rate per strength for
+     * the first 50 tokens (row 0) and the whole text (row 1).
      */
     private static double[][] attack(WatermarkDetector detector, List<Sample> samples, RandomGenerator rng,
             PrintStream out) {
-        int vocabulary = detector.scheme().vocabularySize();
+        Attack substitution = Attack.substitution(0, detector.scheme().vocabularySize());
         double[][] rates = new double[2][ATTACK_STRENGTHS.length];
         out.println("attack: substitute random tokens   strength  detected (50 tokens)  detected (all tokens)");
         for (int a = 0; a < ATTACK_STRENGTHS.length; a++) {
+            Attack attack = substitution.withRate(ATTACK_STRENGTHS[a]);
             for (Sample sample : samples) {
-                int[] attacked = sample.watermarked().clone();
-                for (int i = 0; i < attacked.length; i++) {
-                    if (rng.nextDouble() < ATTACK_STRENGTHS[a]) {
-                        attacked[i] = rng.nextInt(vocabulary);
-                    }
-                }
+                int[] attacked = attack.apply(sample.watermarked(), rng);
                 rates[0][a] += detector.detect(Arrays.copyOf(attacked, Math.min(50, attacked.length))).prediction()
                         ? 1.0 / samples.size() : 0;
                 rates[1][a] += detector.detect(attacked).prediction() ? 1.0 / samples.size() : 0;
