@@ -196,24 +196,8 @@ public final class GaussianMixtureEm {
             diff = new double[d];
             state = new MixtureState(k, d, options.covarianceType());
             best = new MixtureState(k, d, options.covarianceType());
-            double spread = meanFeatureVariance();
+            double spread = KMeans.meanFeatureVariance(x, n, d);
             jitterBase = 1e-10 * Math.max(Math.max(spread, EPS * EPS * maxAbs * maxAbs), Double.MIN_NORMAL);
-        }
-
-        private double meanFeatureVariance() {
-            double total = 0;
-            for (int j = 0; j < d; j++) {
-                double mean = 0;
-                for (int i = 0; i < n; i++) {
-                    mean += x[i * d + j];
-                }
-                mean /= n;
-                for (int i = 0; i < n; i++) {
-                    double r = x[i * d + j] - mean;
-                    total += r * r;
-                }
-            }
-            return total / n / d;
         }
 
         /** The data's mean and (MLE) covariance, computed on first use (only empty components need them). */
