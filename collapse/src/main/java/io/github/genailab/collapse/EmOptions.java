@@ -34,6 +34,16 @@ public record EmOptions(CovarianceType covarianceType, double tolerance, double 
     /**
      * Validates the settings.
      *
+     * @param covarianceType shape of the component covariances
+     * @param tolerance convergence threshold on the change of the mean log-likelihood (lower bound)
+     *     between iterations; finite and &gt;= 0 (0 never converges early)
+     * @param regularization {@code reg_covar}, added to covariance diagonals; finite and &gt;= 0
+     * @param maxIterations EM iterations per initialisation, &gt;= 0 (0 returns the initialisation)
+     * @param initializations restarts ({@code n_init}), &gt;= 1; the best lower bound wins
+     * @param initialization how each restart starts
+     * @param reseedEmptyComponents when true, a component whose responsibilities sum below 1e-10 is moved
+     *     to the worst-explained point with the global covariance and weight 1/n; when false (default) it
+     *     keeps its previous parameters with a vanishing weight; either way the event is counted
      * @throws NullPointerException if {@code covarianceType} or {@code initialization} is null
      * @throws IllegalArgumentException if a value is out of range (the message names it)
      */

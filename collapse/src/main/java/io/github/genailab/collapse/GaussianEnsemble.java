@@ -23,6 +23,8 @@ public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> ru
     /**
      * Checks and copies the run list.
      *
+     * @param options the common settings
+     * @param runs the trajectories, in run order (at least one)
      * @throws NullPointerException if an argument or a run is null
      * @throws IllegalArgumentException if there are no runs or a run has other options
      */

@@ -31,6 +31,12 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
     /**
      * Validates and copies the parameters.
      *
+     * @param covarianceType how the covariances were estimated (structure is checked: DIAGONAL and
+     *     SPHERICAL covariances must be diagonal, SPHERICAL ones a multiple of the identity)
+     * @param weights mixing weights {@code w_k}, finite, &gt;= 0, summing to 1 (within 1e-9)
+     * @param means component means, {@code K x d}, finite
+     * @param covariances component covariances, {@code K x d x d}, symmetric positive definite
+     * @param diagnostics how the fit went ({@link EmDiagnostics#notFitted()} for hand-built mixtures)
      * @throws NullPointerException if an argument (or a row) is null
      * @throws IllegalArgumentException if shapes disagree, weights are not a distribution, a value is
      *     not finite, or a covariance is not symmetric positive definite of the declared structure

@@ -44,6 +44,7 @@ public record GaussianTheory(RefitOptions options) {
     /**
      * Checks the options.
      *
+     * @param options the simulation settings the theory describes
      * @throws NullPointerException if {@code options} is null
      */
     public GaussianTheory {

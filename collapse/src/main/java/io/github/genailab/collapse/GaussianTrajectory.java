@@ -29,6 +29,12 @@ public record GaussianTrajectory(RefitOptions options, double[] means, double[] 
     /**
      * Checks shapes and copies the arrays.
      *
+     * @param options the settings that produced the run
+     * @param means {@code mu_0 .. mu_G}
+     * @param variances {@code sigma_0^2 .. sigma_G^2}
+     * @param logVariances {@code ln sigma_0^2 .. ln sigma_G^2}
+     * @param heldOutMean mean of the run's held-out original data
+     * @param heldOutVariance maximum-likelihood variance of the held-out data
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an array does not have {@code generations + 1} entries
      */

@@ -172,6 +172,24 @@ final class Linalg {
         return q;
     }
 
+    /** Solves {@code (l l^T) x = b} by forward then back substitution; {@code x} may alias {@code b}. */
+    static void solveWithCholesky(double[] l, int d, double[] b, double[] x) {
+        for (int i = 0; i < d; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i * d + k] * x[k];
+            }
+            x[i] = s / l[i * d + i];
+        }
+        for (int i = d - 1; i >= 0; i--) {
+            double s = x[i];
+            for (int k = i + 1; k < d; k++) {
+                s -= l[k * d + i] * x[k];
+            }
+            x[i] = s / l[i * d + i];
+        }
+    }
+
     /** Trace of a flat square matrix. */
     static double trace(double[] a, int d) {
         double s = 0;

@@ -26,6 +26,7 @@ public record MultivariateGaussianTheory(MultivariateRefitOptions options) {
     /**
      * Checks the options.
      *
+     * @param options the settings the theory describes
      * @throws NullPointerException if {@code options} is null
      */
     public MultivariateGaussianTheory {

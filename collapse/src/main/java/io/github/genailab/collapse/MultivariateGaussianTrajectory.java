@@ -27,6 +27,12 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
     /**
      * Checks shapes and copies the arrays.
      *
+     * @param options the settings that produced the run
+     * @param means {@code (G + 1) x d} fitted means
+     * @param covariances {@code (G + 1) x d x d} fitted covariances
+     * @param logDeterminants {@code ln det Sigma_n}
+     * @param heldOutMean mean of the held-out original data
+     * @param heldOutCovariance maximum-likelihood covariance of the held-out original data
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an array does not have {@code generations + 1} entries
      */

@@ -22,7 +22,7 @@ import java.util.Locale;
  * @param workflow where each generation's data comes from
  * @param sampleGrowth exponent {@code g} in [0, 4] of {@code M_t = round(M (t+1)^g)}
  * @param sampler full sampling or the exactly equivalent mean + Bartlett-Wishart sampler
- * @param samplingScale sampling bias {@code lambda &gt; 0}: synthetic data from
+ * @param samplingScale sampling bias {@code lambda} &gt; 0: synthetic data from
  *     {@code N(mu_t, lambda^2 Sigma_t)}
  * @param heldOutSamples size of the held-out original data set, &gt;= 1
  */
@@ -33,6 +33,18 @@ public record MultivariateRefitOptions(double[] mean, double[][] covariance, int
     /**
      * Validates and copies the settings.
      *
+     * @param mean original mean {@code mu0}, finite, length d &gt;= 1 (copied)
+     * @param covariance original covariance {@code Sigma0}, {@code d x d} symmetric positive definite (copied)
+     * @param samplesPerGeneration {@code M}, at least {@code d + 1} (so every fitted covariance is
+     *     positive definite)
+     * @param generations number of refits {@code G}, &gt;= 0
+     * @param estimator scatter divided by {@code n - 1} or {@code n}
+     * @param workflow where each generation's data comes from
+     * @param sampleGrowth exponent {@code g} in [0, 4] of {@code M_t = round(M (t+1)^g)}
+     * @param sampler full sampling or the exactly equivalent mean + Bartlett-Wishart sampler
+     * @param samplingScale sampling bias {@code lambda} &gt; 0: synthetic data from
+     *     {@code N(mu_t, lambda^2 Sigma_t)}
+     * @param heldOutSamples size of the held-out original data set, &gt;= 1
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a value is out of range (the message names it)
      */

@@ -21,7 +21,7 @@ import java.util.Locale;
  * @param sampleGrowth exponent {@code g} in [0, 4] of the schedule {@code M_t = round(M (t+1)^g)},
  *     {@code t} = 0 for the original data; 0 = fixed size
  * @param sampler full sampling or the exactly equivalent sufficient-statistic sampler
- * @param samplingScale sampling bias {@code lambda &gt; 0}: synthetic data are drawn from
+ * @param samplingScale sampling bias {@code lambda} &gt; 0: synthetic data are drawn from
  *     {@code N(mu_t, lambda^2 sigma_t^2)} (1 = unbiased; below 1 favours typical samples,
  *     Alemohammad et al.'s quality-diversity knob); each generation's log-variance drifts by
  *     {@code 2 ln lambda} more
@@ -35,6 +35,21 @@ public record RefitOptions(double mean, double variance, int samplesPerGeneratio
     /**
      * Validates the settings.
      *
+     * @param mean mean {@code mu0} of the original distribution, finite
+     * @param variance variance {@code sigma0^2} of the original distribution, finite and &gt; 0
+     * @param samplesPerGeneration {@code M}, points per generation (before growth), at least 2
+     * @param generations number of refits {@code G}; trajectories have {@code G + 1} entries
+     * @param estimator the variance estimator
+     * @param workflow where each generation's data comes from
+     * @param sampleGrowth exponent {@code g} in [0, 4] of the schedule {@code M_t = round(M (t+1)^g)},
+     *     {@code t} = 0 for the original data; 0 = fixed size
+     * @param sampler full sampling or the exactly equivalent sufficient-statistic sampler
+     * @param samplingScale sampling bias {@code lambda} &gt; 0: synthetic data are drawn from
+     *     {@code N(mu_t, lambda^2 sigma_t^2)} (1 = unbiased; below 1 favours typical samples,
+     *     Alemohammad et al.'s quality-diversity knob); each generation's log-variance drifts by
+     *     {@code 2 ln lambda} more
+     * @param heldOutSamples size of the held-out original data set used for the held-out
+     *     log-likelihood, at least 1
      * @throws NullPointerException if {@code estimator}, {@code workflow} or {@code sampler} is null
      * @throws IllegalArgumentException if a value is out of range (the message names it), or if the
      *     workflow needs full sampling, or if the largest generation would exceed the sampler's limit

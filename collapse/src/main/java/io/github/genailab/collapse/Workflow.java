@@ -48,6 +48,11 @@ public record Workflow(Kind kind, double originalFraction, int freshSamples) {
     /**
      * Validates the parameters.
      *
+     * @param kind the workflow
+     * @param originalFraction for {@link Kind#KEEP_ORIGINAL}: the share {@code rho} in (0, 1) of each
+     *     generation's data taken from the original data; 0 otherwise
+     * @param freshSamples for {@link Kind#FRESH_DATA}: fresh original points per generation, at least 1;
+     *     0 otherwise
      * @throws NullPointerException if {@code kind} is null
      * @throws IllegalArgumentException if a parameter does not fit the kind
      */

@@ -195,7 +195,8 @@ public final class ClipLoss {
         List<double[]> textLosses = new ArrayList<>();
         for (int k = 0; k < shards.size(); k++) {
             ClipLossResult shard = shards.get(k);
-            Shards.requireSameSetting(shard.options().equals(first.options()) && shard.precision() == first.precision(), k);
+            Shards.requireSameSetting(shard.options().equals(first.options())
+                    && shard.precision() == first.precision(), k);
             double weight = (double) shard.shardSize() / batchSize;
             loss += weight * shard.loss();
             imageToText += weight * shard.imageToText();
@@ -207,8 +208,8 @@ public final class ClipLoss {
             textLosses.add(shard.textLosses());
         }
         return new ClipLossResult(loss, imageToText, textToImage, gradImage, gradText, gradTheta,
-                Shards.concat(imageLosses, batchSize), Shards.concat(textLosses, batchSize), first.options(), first.precision(),
-                batchSize, first.dimension(), 0, batchSize);
+                Shards.concat(imageLosses, batchSize), Shards.concat(textLosses, batchSize), first.options(),
+                first.precision(), batchSize, first.dimension(), 0, batchSize);
     }
 
     private static ClipLossOptions options(double logitScale, boolean normalize) {

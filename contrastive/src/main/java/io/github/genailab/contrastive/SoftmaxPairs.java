@@ -1,7 +1,6 @@
 package io.github.genailab.contrastive;
 
 import io.github.genailab.core.math.PairwiseSum;
-import java.util.Arrays;
 
 /**
  * The symmetric CLIP cross-entropy over a {@code B x B} logit matrix, restricted to the rows and
@@ -197,7 +196,7 @@ final class SoftmaxPairs {
 
     /** {@code sum_i sum_j P_ij (L_ij - D_i)} over scored rows (or columns). */
     private double scaleDerivative(double[] weighted, double[] off, double[] inv) {
-        double[] terms = Arrays.copyOfRange(weighted, lo, hi);
+        double[] terms = new double[hi - lo];
         for (int i = lo; i < hi; i++) {
             terms[i - lo] = (weighted[i] - diag[i] * off[i]) * inv[i];
         }

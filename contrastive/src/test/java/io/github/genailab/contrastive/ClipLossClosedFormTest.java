@@ -3,6 +3,7 @@ package io.github.genailab.contrastive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +31,7 @@ class ClipLossClosedFormTest {
     void eightEqualRowsGiveTheReferenceValue() {
         double[][] ones = new double[8][4];
         for (double[] row : ones) {
-            java.util.Arrays.fill(row, 1);
+            Arrays.fill(row, 1);
         }
         assertThat(ClipLoss.compute(ones, ones, 100, true).loss()).isCloseTo(2.0794415417, within(1e-10));
     }

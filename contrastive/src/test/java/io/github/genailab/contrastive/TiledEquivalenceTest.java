@@ -79,7 +79,8 @@ class TiledEquivalenceTest {
             ClipLossResult r = ClipLoss.compute(image, text,
                     ClipLossOptions.defaults().withLogitScale(1000).withTileSize(tile));
             assertThat(r.loss()).isCloseTo(oracle.loss(), within(1e-9 * oracle.loss()));
-            assertThat(r.gradLogScale()).isCloseTo(oracle.gradLogScale(), within(1e-9 * Math.abs(oracle.gradLogScale())));
+            assertThat(r.gradLogScale())
+                    .isCloseTo(oracle.gradLogScale(), within(1e-9 * Math.abs(oracle.gradLogScale())));
             assertThat(TestData.maxAbsDiff(r.gradImage(), oracle.gradImage())).isLessThan(1e-9);
             assertThat(TestData.maxAbsDiff(r.gradText(), oracle.gradText())).isLessThan(1e-9);
         }

@@ -60,6 +60,47 @@ public final class ColouredText {
     }
 
     /**
+     * Stacks images vertically on a white background, left-aligned, separated by a thin grey rule.
+     *
+     * @param images the images, top first
+     * @return the stacked image
+     * @throws IllegalArgumentException if {@code images} is empty
+     * @throws NullPointerException if {@code images} or one of them is null
+     */
+    public static BufferedImage stack(List<BufferedImage> images) {
+        Checks.notNull(images, "images");
+        if (images.isEmpty()) {
+            throw Checks.fail("images", "not be empty", "[]");
+        }
+        int width = 0;
+        int height = 0;
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage image = Checks.notNull(images.get(i), "images[" + i + "]");
+            width = Math.max(width, image.getWidth());
+            height += image.getHeight() + (i > 0 ? 1 : 0);
+        }
+        BufferedImage stacked = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = stacked.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            int y = 0;
+            for (BufferedImage image : images) {
+                if (y > 0) {
+                    g.setColor(Color.LIGHT_GRAY);
+                    g.drawLine(0, y, width, y);
+                    y++;
+                }
+                g.drawImage(image, 0, y, null);
+                y += image.getHeight();
+            }
+        } finally {
+            g.dispose();
+        }
+        return stacked;
+    }
+
+    /**
      * Lays the passage out, drawing it if {@code g} is not null; returns the height it needs. Measuring
      * uses a scratch image so the same code decides the wrapping in both passes.
      */

@@ -1,6 +1,8 @@
 package io.github.genailab.membership;
 
+import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.text.Tokenizer;
 import java.util.Locale;
 
 /**
@@ -46,6 +48,58 @@ public record MembershipSample(String id, MembershipLabel label, String text, To
      */
     public static MembershipSample of(String id, MembershipLabel label, String text, TokenStatistics tokens) {
         return new MembershipSample(id, label, text, tokens, null, null);
+    }
+
+    /**
+     * Scores a labelled text (for example a WikiMIA row) with an in-process model: the target
+     * statistics with mu and sigma (Min-K%, Min-K%++, LOSS, zlib) and the log-probabilities of the
+     * lowercased text (lowercase baseline). Add a reference model with {@link #withReference}.
+     *
+     * @param id an identifier
+     * @param text the labelled text
+     * @param model the target model
+     * @param tokenizer the target model's tokenizer
+     * @return the sample
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the text or its lowercased form encodes to fewer than 2
+     *     tokens, or an id is outside the model's vocabulary
+     */
+    public static MembershipSample score(String id, LabeledText text, LanguageModel model, Tokenizer tokenizer) {
+        Checks.notNull(id, "id");
+        Checks.notNull(text, "text");
+        Checks.notNull(model, "model");
+        Checks.notNull(tokenizer, "tokenizer");
+        TokenStatistics tokens = TokenStatistics.of(model, tokenizer.encode(text.text()));
+        int[] lower = tokenizer.encode(text.text().toLowerCase(Locale.ROOT));
+        TokenStatistics lowercase = TokenStatistics.of(logProbs(model, lower, "lowercased text"));
+        return new MembershipSample(id, MembershipLabel.of(text.member()), text.text(), tokens, lowercase, null);
+    }
+
+    /**
+     * A copy with a reference model's log-probabilities of the text (reference baseline).
+     *
+     * @param model the reference model
+     * @param tokenizer the reference model's tokenizer (it may differ from the target's)
+     * @return the sample with {@link #reference()} set
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if this sample has no text
+     * @throws IllegalArgumentException if the text encodes to fewer than 2 tokens
+     */
+    public MembershipSample withReference(LanguageModel model, Tokenizer tokenizer) {
+        Checks.notNull(model, "model");
+        Checks.notNull(tokenizer, "tokenizer");
+        if (text == null) {
+            throw new IllegalStateException("sample " + id + " has no text to score with a reference model");
+        }
+        TokenStatistics ref = TokenStatistics.of(logProbs(model, tokenizer.encode(text), "text"));
+        return new MembershipSample(id, label, text, tokens, lowercase, ref);
+    }
+
+    private static double[] logProbs(LanguageModel model, int[] ids, String what) {
+        if (ids.length < 2) {
+            throw Checks.fail(what + " token count", "be >= 2 (the first token is context only)", ids.length);
+        }
+        return model.tokenLogProbs(ids);
     }
 
     /**

@@ -79,8 +79,6 @@ public record MinKScore(String method, double score, double k, int tokensUsed, i
 
     /** A fraction as a short percentage: 0.2 gives "20%", 0.05 gives "5%", 0.125 gives "12.5%". */
     static String percent(double fraction) {
-        String p = String.format(Locale.ROOT, "%.3f", fraction * 100);
-        p = p.replaceAll("0+$", "");
-        return (p.endsWith(".") ? p.substring(0, p.length() - 1) : p) + "%";
+        return String.format(Locale.ROOT, "%.3f", fraction * 100).replaceAll("\\.?0+$", "") + "%";
     }
 }

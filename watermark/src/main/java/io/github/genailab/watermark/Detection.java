@@ -45,6 +45,21 @@ public record Detection(WatermarkScheme scheme, boolean ignoreRepeatedNgrams, do
     /**
      * Copies the arrays in.
      *
+     * @param scheme the scheme the text was scored against
+     * @param ignoreRepeatedNgrams whether each distinct n-gram was counted once
+     * @param zThreshold the decision threshold
+     * @param scorable false when the text is too short to score
+     * @param numNgrams the number of n-gram positions, {@code len - h + selfSalt} (the raw T before deduplication)
+     * @param numTokensScored T: distinct n-grams with deduplication, else {@code numNgrams}
+     * @param numGreenTokens the green count among the scored tokens
+     * @param greenFraction {@code numGreenTokens / T}
+     * @param zScore the one-proportion z-score
+     * @param pValue the one-sided normal p-value {@code P(Z > z)}
+     * @param binomialPValue the exact binomial tail {@code P(X >= numGreenTokens)}
+     * @param prediction {@code z > zThreshold}
+     * @param confidence {@code 1 - pValue} when {@code prediction}, else empty
+     * @param greenTokenMask per n-gram position, whether its last token is green (repeats included)
+     * @param zScoreAtT per n-gram position, the running z over the scored sequence up to that position (the reference's {@code z_score_at_T}; double here, float32 there)
      * @throws NullPointerException if a reference component is null
      */
     public Detection {

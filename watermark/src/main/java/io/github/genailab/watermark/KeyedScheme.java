@@ -108,25 +108,36 @@ public final class KeyedScheme extends WatermarkScheme {
         int v = vocabularySize();
         int[] buffer = new int[v];
         int n = 0;
+        long bound = threshold + Long.MIN_VALUE; // unsigned comparison as a signed one, branch-free compaction
         for (int t = 0; t < v; t++) {
-            if (Long.compareUnsigned(SipHash.mix(ck, t), threshold) < 0) {
-                buffer[n++] = t;
-            }
+            buffer[n] = t;
+            n += (SipHash.mix(ck, t) + Long.MIN_VALUE) < bound ? 1 : 0;
         }
         return Arrays.copyOf(buffer, n);
     }
 
+    /**
+     * Plain variant: membership of 64 tokens at a time into a bit mask (branch-free), then only the green logits
+     * are touched; no list is built.
+     */
     @Override
-    void markGreen(int[] tokens, int start, boolean[] mask) {
-        long ck = contextKey(tokens, start);
+    void addToGreenLogits(int[] tokens, int start, double[] logits, double delta) {
         if (exactSize) {
-            for (int r = 0; r < greenListSize(); r++) {
-                mask[unpermute(ck, r)] = true;
-            }
+            super.addToGreenLogits(tokens, start, logits, delta);
             return;
         }
-        for (int t = 0; t < mask.length; t++) {
-            mask[t] = Long.compareUnsigned(SipHash.mix(ck, t), threshold) < 0;
+        long ck = contextKey(tokens, start);
+        long bound = threshold + Long.MIN_VALUE; // unsigned comparison as a signed one
+        int v = logits.length;
+        for (int base = 0; base < v; base += 64) {
+            int end = Math.min(v, base + 64);
+            long bits = 0;
+            for (int t = base; t < end; t++) {
+                bits |= ((SipHash.mix(ck, t) + Long.MIN_VALUE) < bound ? 1L : 0L) << (t - base);
+            }
+            for (; bits != 0; bits &= bits - 1) {
+                logits[base + Long.numberOfTrailingZeros(bits)] += delta;
+            }
         }
     }
 

@@ -26,6 +26,9 @@ public record ProcessorOptions(boolean hardList, int selfSaltCandidates, double 
     /**
      * Validates the options.
      *
+     * @param hardList true for the paper's hard red list (red logits set to {@code -Infinity}, Alg. 1); false for the soft list (green logits {@code += delta}, Alg. 2, the default)
+     * @param selfSaltCandidates at most this many candidates are tested per step for self-salted schemes, {@code >= 1}
+     * @param selfSaltTailMass stop testing once the untested candidates' probability is at most this, in [0, 1)
      * @throws IllegalArgumentException if {@code selfSaltCandidates < 1} or {@code selfSaltTailMass} is outside [0, 1)
      */
     public ProcessorOptions {

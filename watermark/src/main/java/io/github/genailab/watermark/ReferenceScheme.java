@@ -308,12 +308,23 @@ public final class ReferenceScheme extends WatermarkScheme {
                 : permuter.suffix(seed, greenListSize());
     }
 
+    /** From the memo when cached; otherwise the prefix shuffle, whose set is then stored. */
     @Override
-    void markGreen(int[] tokens, int start, boolean[] mask) {
-        BitSet green = greenSet((int) seedAt(tokens, start));
-        for (int t = green.nextSetBit(0); t >= 0; t = green.nextSetBit(t + 1)) {
-            mask[t] = true;
+    int[] greenIdsAt(int[] tokens, int start) {
+        int seed = (int) seedAt(tokens, start);
+        BitSet cached = cache.get(seed);
+        if (cached != null) {
+            return cached.stream().toArray();
         }
+        int[] green = greenListAt(tokens, start);
+        if (cache.capacity() > 0) {
+            BitSet set = new BitSet(vocabularySize());
+            for (int t : green) {
+                set.set(t);
+            }
+            cache.put(seed, set);
+        }
+        return green;
     }
 
     /**

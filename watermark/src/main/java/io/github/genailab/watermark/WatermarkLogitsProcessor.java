@@ -115,35 +115,33 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
                 throw Checks.fail("tokens[" + i + "]", "be a token id in [0, " + v + ")", tokens[i]);
             }
         }
-        boolean[] green = new boolean[v];
-        boolean anyGreen = scheme.selfSalted()
-                ? markSelfSaltedCandidates(tokens, length, logits, green)
-                : markList(tokens, length, green);
-        if (options.hardList()) {
-            if (anyGreen) {
-                for (int t = 0; t < v; t++) {
-                    if (!green[t]) {
-                        logits[t] = Double.NEGATIVE_INFINITY;
-                    }
-                }
-            }
-        } else {
+        if (!scheme.selfSalted() && !options.hardList()) {
+            scheme.addToGreenLogits(tokens, length - h, logits, scheme.delta());
+            return;
+        }
+        int[] green = scheme.selfSalted()
+                ? greenCandidates(tokens, length, logits)
+                : scheme.greenIdsAt(tokens, length - h);
+        if (!options.hardList()) {
             double delta = scheme.delta();
+            for (int t : green) {
+                logits[t] += delta;
+            }
+        } else if (green.length > 0) {
+            boolean[] keep = new boolean[v];
+            for (int t : green) {
+                keep[t] = true;
+            }
             for (int t = 0; t < v; t++) {
-                if (green[t]) {
-                    logits[t] += delta;
+                if (!keep[t]) {
+                    logits[t] = Double.NEGATIVE_INFINITY;
                 }
             }
         }
     }
 
-    private boolean markList(int[] tokens, int length, boolean[] green) {
-        scheme.markGreen(tokens, length - scheme.contextWidth(), green);
-        return true;
-    }
-
-    /** Tests candidates in descending logit order; returns whether any was green. */
-    private boolean markSelfSaltedCandidates(int[] tokens, int length, double[] logits, boolean[] green) {
+    /** Tests candidates in descending logit order; returns the green ones. */
+    private int[] greenCandidates(int[] tokens, int length, double[] logits) {
         int h = scheme.contextWidth();
         int[] window = new int[h];
         System.arraycopy(tokens, length - (h - 1), window, 0, h - 1);
@@ -151,13 +149,13 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
         double[] probabilities = options.selfSaltTailMass() > 0 ? LogMath.softmax(logits) : null;
         int limit = Math.min(order.length, options.selfSaltCandidates());
         double untested = 1.0;
-        boolean any = false;
+        int[] green = new int[limit];
+        int count = 0;
         for (int r = 0; r < limit; r++) {
             int c = order[r];
             window[h - 1] = c;
             if (scheme.isGreenAt(window, 0, c)) {
-                green[c] = true;
-                any = true;
+                green[count++] = c;
             }
             if (probabilities != null) {
                 untested -= probabilities[c];
@@ -166,7 +164,7 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
                 }
             }
         }
-        return any;
+        return Arrays.copyOf(green, count);
     }
 
     /** Candidate ids by descending logit (compared in float precision), ties by ascending id. */

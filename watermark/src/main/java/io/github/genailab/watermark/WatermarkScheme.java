@@ -259,10 +259,19 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
     }
 
     /**
-     * Marks the green tokens of the list seeded by {@code tokens[start, start + h)} in {@code mask}
-     * (length {@code V}, all false on entry).
+     * The green ids seeded by {@code tokens[start, start + h)} in any order (the processor's hot path, free to
+     * use a memo); by default the list itself.
      */
-    abstract void markGreen(int[] tokens, int start, boolean[] mask);
+    int[] greenIdsAt(int[] tokens, int start) {
+        return greenListAt(tokens, start);
+    }
+
+    /** Adds {@code delta} to the green logits of the list seeded by {@code tokens[start, start + h)}. */
+    void addToGreenLogits(int[] tokens, int start, double[] logits, double delta) {
+        for (int t : greenIdsAt(tokens, start)) {
+            logits[t] += delta;
+        }
+    }
 
     /** The parameters every scheme prints: {@code V=..., gamma=..., delta=..., h=...}. */
     final String commonParameters() {

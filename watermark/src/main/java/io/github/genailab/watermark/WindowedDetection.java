@@ -44,6 +44,21 @@ public record WindowedDetection(WatermarkScheme scheme, double zThreshold, boole
     /**
      * Validates the reference components.
      *
+     * @param scheme the scheme the text was scored against
+     * @param zThreshold the decision threshold
+     * @param scorable false when fewer than two n-grams could be scored
+     * @param numTokensScored L, the length of the scored sequence
+     * @param windowSize the best window's size w
+     * @param windowStart the best window's first index in the scored sequence
+     * @param firstToken index in the input of the best window's first scored token
+     * @param lastToken index in the input of the best window's last scored token
+     * @param numGreenTokens the green count in the best window
+     * @param uncorrectedZScore the best window's z (uncorrected for multiple testing)
+     * @param uncorrectedPValue {@code P(Z > uncorrectedZScore)} (uncorrected)
+     * @param windowsTested the number of windows compared, {@code (L + 2)(L - 1) / 2}
+     * @param bonferroniPValue {@code min(1, windowsTested * uncorrectedPValue)}
+     * @param uncorrectedPrediction {@code uncorrectedZScore > zThreshold}
+     * @param prediction {@code bonferroniPValue < P(Z > zThreshold)}
      * @throws NullPointerException if {@code scheme} is null
      */
     public WindowedDetection {

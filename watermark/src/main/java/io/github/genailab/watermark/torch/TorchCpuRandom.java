@@ -25,13 +25,14 @@ package io.github.genailab.watermark.torch;
  */
 public final class TorchCpuRandom {
 
-    private static final int N = 624;
+    /** Words of state, and outputs per twist. */
+    static final int N = 624;
     private static final int M = 397;
     private static final int MATRIX_A = 0x9908b0df;
     private static final int UPPER_MASK = 0x80000000;
     private static final int LOWER_MASK = 0x7fffffff;
 
-    private final int[] state = new int[N];
+    private final int[] state;
     private int next;
 
     /**
@@ -40,12 +41,7 @@ public final class TorchCpuRandom {
      * @param seed the 64-bit seed, read as unsigned; only its low 32 bits are used (as in torch)
      */
     public TorchCpuRandom(long seed) {
-        int s = (int) seed;
-        state[0] = s;
-        for (int j = 1; j < N; j++) {
-            s = 1812433253 * (s ^ (s >>> 30)) + j;
-            state[j] = s;
-        }
+        state = seededState(seed);
         next = N;
     }
 
@@ -56,17 +52,26 @@ public final class TorchCpuRandom {
      */
     public int nextInt() {
         if (next == N) {
-            twist();
+            twist(state);
+            next = 0;
         }
-        int y = state[next++];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9d2c5680;
-        y ^= (y << 15) & 0xefc60000;
-        return y ^ (y >>> 18);
+        return temper(state[next++]);
     }
 
-    private void twist() {
-        int[] mt = state;
+    /** The 624-word state after {@code init_genrand(seed & 0xffffffff)}; its first twist yields outputs 0..623. */
+    static int[] seededState(long seed) {
+        int[] mt = new int[N];
+        int s = (int) seed;
+        mt[0] = s;
+        for (int j = 1; j < N; j++) {
+            s = 1812433253 * (s ^ (s >>> 30)) + j;
+            mt[j] = s;
+        }
+        return mt;
+    }
+
+    /** Regenerates the 624 words in place; the next 624 outputs are {@code temper(mt[0..623])}. */
+    static void twist(int[] mt) {
         int k = 0;
         for (; k < N - M; k++) {
             int y = (mt[k] & UPPER_MASK) | (mt[k + 1] & LOWER_MASK);
@@ -78,7 +83,14 @@ public final class TorchCpuRandom {
         }
         int y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
         mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ ((-(y & 1)) & MATRIX_A);
-        next = 0;
+    }
+
+    /** The MT19937 output tempering of one state word. */
+    static int temper(int y) {
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        return y ^ (y >>> 18);
     }
 
     @Override

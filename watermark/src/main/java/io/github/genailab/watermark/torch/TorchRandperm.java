@@ -136,16 +136,21 @@ public final class TorchRandperm {
     public boolean inPrefix(long seed, int k, int value) {
         Checks.inRange(k, 0, n, "k");
         Checks.inRange(value, 0, n - 1, "value");
-        TorchCpuRandom rng = new TorchCpuRandom(seed);
+        // Walk the draws block by block (one twist per 624 draws) so the inner loop has no generator branch.
+        int[] mt = TorchCpuRandom.seededState(seed);
         int pos = value;
         int steps = Math.min(k, n - 1);
-        for (int i = 0; i < steps; i++) {
-            int j = i + mod(rng.nextInt(), i);
-            if (j == pos) {
-                return true;
-            }
-            if (i == pos) {
-                pos = j;
+        for (int i = 0; i < steps; ) {
+            TorchCpuRandom.twist(mt);
+            int blockEnd = Math.min(steps, i + TorchCpuRandom.N);
+            for (int b = 0; i < blockEnd; b++, i++) {
+                int j = i + mod(TorchCpuRandom.temper(mt[b]), i);
+                if (j == pos) {
+                    return true;
+                }
+                if (i == pos) {
+                    pos = j;
+                }
             }
         }
         // With k == n every value is in the prefix; the last slot needs no draw.
@@ -201,12 +206,16 @@ public final class TorchRandperm {
     /** Runs the first {@code steps} Fisher–Yates steps on the identity; slots [0, steps) are then final. */
     private int[] shuffled(long seed, int steps) {
         int[] r = identity(n);
-        TorchCpuRandom rng = new TorchCpuRandom(seed);
-        for (int i = 0; i < steps; i++) {
-            int j = i + mod(rng.nextInt(), i);
-            int t = r[i];
-            r[i] = r[j];
-            r[j] = t;
+        int[] mt = TorchCpuRandom.seededState(seed);
+        for (int i = 0; i < steps; ) {
+            TorchCpuRandom.twist(mt);
+            int blockEnd = Math.min(steps, i + TorchCpuRandom.N);
+            for (int b = 0; i < blockEnd; b++, i++) {
+                int j = i + mod(TorchCpuRandom.temper(mt[b]), i);
+                int t = r[i];
+                r[i] = r[j];
+                r[j] = t;
+            }
         }
         return r;
     }
