@@ -1,13 +1,18 @@
 package io.github.genailab.examples;
 
-import io.github.genailab.collapse.EmOptions;
+import io.github.genailab.collapse.CategoricalEnsemble;
+import io.github.genailab.collapse.CategoricalMetric;
+import io.github.genailab.collapse.CategoricalRefitOptions;
 import io.github.genailab.collapse.GaussianEnsemble;
 import io.github.genailab.collapse.GaussianMetric;
 import io.github.genailab.collapse.GaussianMixture;
-import io.github.genailab.collapse.GaussianMixtureEm;
 import io.github.genailab.collapse.GaussianTheory;
 import io.github.genailab.collapse.GaussianTrajectory;
+import io.github.genailab.collapse.MixtureRefitOptions;
+import io.github.genailab.collapse.MixtureTrajectory;
+import io.github.genailab.collapse.RecursiveCategorical;
 import io.github.genailab.collapse.RecursiveGaussian;
+import io.github.genailab.collapse.RecursiveMixture;
 import io.github.genailab.collapse.RefitOptions;
 import io.github.genailab.collapse.Sampler;
 import io.github.genailab.collapse.VarianceEstimator;
@@ -20,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -27,7 +33,8 @@ import org.knowm.xchart.style.Styler;
 /**
  * Model collapse (Shumailov et al., Nature 2024): fit a model to data, sample the next generation's data from
  * the fit, repeat. A 1-D Gaussian's variance random-walks to zero (with the exact theory curves), and a
- * two-component Gaussian mixture refitted on its own samples shrinks to a point.
+ * two-component Gaussian mixture refitted on its own samples shrinks to a point, and a categorical distribution
+ * resampled from itself loses its rare categories one by one.
  *
  * <pre>
  * mvn -q -DskipTests -Ptour package -Dexample=io.github.genailab.examples.CollapseLecture
@@ -89,6 +96,8 @@ public final class CollapseLecture {
                 "log-variance over all generations and squared W2 over the first M, simulation vs theory");
         figures.save(mixtureSnapshots(args, rng, out), 2, 4, "gmm-generations",
                 "samples of a 2-component GMM refitted on its own samples, generation by generation");
+        figures.save(categoriesChart(args, rng, out), "surviving-categories",
+                "categories still present under recursive resampling of a Zipf distribution");
     }
 
     private static XYChart densityChart(GaussianTrajectory run, int generations) {
@@ -171,38 +180,65 @@ public final class CollapseLecture {
     }
 
     /**
-     * The paper's GMM experiment: 2-D standard normal data, a 2-component full-covariance mixture fitted by
-     * EM, the next generation sampled from the fit; one scatter panel per snapshot generation.
+     * The paper's GMM experiment ({@link RecursiveMixture}: 2-D standard normal data, a 2-component
+     * full-covariance mixture fitted afresh by EM each generation, the next data sampled from the fit); one
+     * scatter panel of the model's samples per snapshot generation.
      */
     private static List<XYChart> mixtureSnapshots(LectureArgs args, RandomGenerator rng, PrintStream out) {
-        int points = args.size(1000, 200);
-        int last = args.size(2000, 200);
         int[] snapshots = args.quick() ? new int[] {0, 25, 50, 75, 100, 125, 150, 200}
                 : new int[] {0, 50, 100, 150, 200, 350, 1000, 2000};
-        EmOptions em = EmOptions.defaults().withTolerance(1e-5).withMaxIterations(2000);
-        out.printf(Locale.ROOT, "GMM: 2 components fitted by EM to %d points of a 2-D standard normal, then the next "
-                + "generation is %d points sampled from the fit%n", points, points);
-        double[][] data = GaussianMixture.single(new double[2], new double[][] {{1, 0}, {0, 1}}).sample(points, rng);
-        GaussianMixture fit = GaussianMixtureEm.fit(data, 2, em, rng);
-        List<XYChart> panels = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        int next = 0;
-        try (ProgressBar bar = new ProgressBar(out, "refitting the GMM for " + last + " generations", last)) {
-            for (int generation = 0; generation <= last; generation++) {
-                if (generation == snapshots[next]) {
-                    panels.add(scatter(data, fit, generation));
-                    lines.add(String.format(Locale.ROOT, "  generation %4d: %s", generation, fit));
-                    next = Math.min(next + 1, snapshots.length - 1);
-                }
-                if (generation < last) {
-                    data = fit.sample(points, rng);
-                    fit = GaussianMixtureEm.fit(data, 2, em, rng); // a fresh fit each generation, as the paper
-                    bar.step();
-                }
-            }
+        MixtureRefitOptions options = MixtureRefitOptions.defaults()
+                .withSamplesPerGeneration(args.size(1000, 200))
+                .withGenerations(snapshots[snapshots.length - 1])
+                .withSnapshotGenerations(snapshots);
+        out.println("GMM: " + options);
+        MixtureTrajectory trajectory;
+        try (ProgressBar bar = new ProgressBar(out, "refitting the GMM", options.generations())) {
+            trajectory = RecursiveMixture.simulate(options, rng, (done, total) -> bar.stepTo(done));
         }
-        lines.forEach(out::println);
+        out.println(trajectory);
+        List<XYChart> panels = new ArrayList<>();
+        for (int generation : snapshots) {
+            GaussianMixture model = trajectory.snapshot(generation);
+            out.printf(Locale.ROOT, "  generation %4d: %s%n", generation, model);
+            panels.add(scatter(model.sample(options.samplesPerGeneration(), rng), model, generation));
+        }
         return panels;
+    }
+
+    /** Wright-Fisher resampling of a Zipf-distributed categorical: rare categories vanish first, for good. */
+    private static XYChart categoriesChart(LectureArgs args, RandomGenerator.SplittableGenerator rng,
+            PrintStream out) {
+        int categories = 100;
+        double[] zipf = new double[categories];
+        double total = 0;
+        for (int i = 0; i < categories; i++) {
+            zipf[i] = 1.0 / (i + 1);
+            total += zipf[i];
+        }
+        for (int i = 0; i < categories; i++) {
+            zipf[i] /= total;
+        }
+        CategoricalRefitOptions options = new CategoricalRefitOptions(zipf, args.size(500, 100), args.size(1000, 100));
+        CategoricalEnsemble ensemble = RecursiveCategorical.simulateRuns(options, args.size(200, 20), rng, 1);
+        double[] surviving = ensemble.mean(CategoricalMetric.SURVIVING);
+        double[] lostMass = ensemble.mean(CategoricalMetric.LOST_MASS);
+        int last = options.generations();
+        out.printf(Locale.ROOT, "categorical: %d Zipf categories, M = %d draws per generation, %d runs: %.1f "
+                + "categories lost in generation 1 (theory %.1f); %.1f survive at generation %d on average; the lost "
+                + "categories held %.0f%% of the original mass; %.0f%% of runs are down to one category%n", categories,
+                options.samplesPerGeneration(), ensemble.runs().size(), categories - surviving[1],
+                ensemble.theory().expectedLostInFirstGeneration(), surviving[last], last, 100 * lostMass[last],
+                100 * ensemble.fractionFixed());
+        double[] n = generationAxis(last + 1);
+        XYChart chart = Charts.xy("Categorical resampling: surviving categories (Zipf, 100 categories)",
+                "generation", "categories with p > 0");
+        for (int r = 0; r < Math.min(3, ensemble.runs().size()); r++) {
+            Charts.line(chart, "run " + (r + 1), n, ensemble.runs().get(r).series(CategoricalMetric.SURVIVING))
+                    .setLineColor(new Color(120, 120, 220, 120));
+        }
+        Charts.line(chart, "mean of " + ensemble.runs().size() + " runs", n, surviving).setLineColor(Color.BLACK);
+        return chart;
     }
 
     private static XYChart scatter(double[][] data, GaussianMixture fit, int generation) {
@@ -212,9 +248,11 @@ public final class CollapseLecture {
             x[i] = data[i][0];
             y[i] = data[i][1];
         }
-        double[] stds = fit.componentStds();
-        XYChart chart = Charts.xy(String.format(Locale.ROOT, "generation %d (component sd %.2f, %.2f)", generation,
-                stds[0], stds[1]), "x1", "x2");
+        String stds = Arrays.stream(fit.componentStds()).mapToObj(sd -> String.format(Locale.ROOT, "%.2f", sd))
+                .collect(Collectors.joining(", "));
+        String label = generation == 0 ? "generation 0: the original (sd " + stds + ")"
+                : "generation " + generation + " (component sd " + stds + ")";
+        XYChart chart = Charts.xy(label, "x1", "x2");
         chart.getStyler().setLegendVisible(false).setMarkerSize(3);
         chart.getStyler().setXAxisMin(-4.0).setXAxisMax(4.0).setYAxisMin(-4.0).setYAxisMax(4.0);
         Charts.points(chart, "samples", x, y);

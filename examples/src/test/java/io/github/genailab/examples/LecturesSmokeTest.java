@@ -44,9 +44,10 @@ class LecturesSmokeTest {
                         List.of("(?m)^Min-K% \\(k = 20%\\)\\s+[01]\\.\\d{3}", "(?m)^zlib ratio\\s+[01]\\.\\d{3}",
                                 "AUC by model order: 1: [01]\\.\\d{3}, 2: ")),
                 Arguments.of("collapse", (Main) CollapseLecture::main,
-                        List.of("fitted-densities", "variance-and-w2", "gmm-generations"),
+                        List.of("fitted-densities", "variance-and-w2", "gmm-generations", "surviving-categories"),
                         List.of("GaussianEnsemble\\[50 runs", "median variance at generation 100: \\d\\.\\d{3}",
-                                "generation  200: GaussianMixture\\[K=2, d=2")));
+                                "MixtureTrajectory\\[", "generation  200: GaussianMixture\\[K=2, d=2",
+                                "categories lost in generation 1 \\(theory \\d+\\.\\d\\)")));
     }
 
     @ParameterizedTest(name = "{0}")
