@@ -78,14 +78,14 @@ for module in "${published_jars[@]}"; do
     check_signed "$base$suffix.jar" "$base$suffix.jar.asc"
   done
   if [[ -s "$base.jar" ]]; then
-    unzip -p "$base.jar" META-INF/MANIFEST.MF | grep -q "^Automatic-Module-Name: io.github.genailab.$module" \
+    grep -q "^Automatic-Module-Name: io.github.genailab.$module" <<< "$(unzip -p "$base.jar" META-INF/MANIFEST.MF)" \
       || fail "$base.jar has no Automatic-Module-Name io.github.genailab.$module"
   fi
   if [[ -s "$base-javadoc.jar" ]]; then
-    unzip -l "$base-javadoc.jar" | grep -q ' index.html$' || fail "$base-javadoc.jar has no index.html"
+    grep -qx 'index.html' <<< "$(unzip -Z1 "$base-javadoc.jar")" || fail "$base-javadoc.jar has no index.html"
   fi
   if [[ -s "$base-sources.jar" ]]; then
-    unzip -l "$base-sources.jar" | grep -q '/package-info.java$' || fail "$base-sources.jar has no sources"
+    grep -q '\.java$' <<< "$(unzip -Z1 "$base-sources.jar")" || fail "$base-sources.jar has no sources"
   fi
 done
 
@@ -105,14 +105,20 @@ if ! $verify_only; then
   clone="$work/clone"
   git clone --quiet --no-checkout . "$clone"
   git -C "$clone" checkout --quiet -b release-dry-run "$(git rev-parse HEAD)"
+  # The Central plugin skips its publish goal (and so the bundle) in offline mode: drop -o here.
+  online_args=()
+  for arg in "$@"; do
+    [[ "$arg" == -o || "$arg" == --offline ]] || online_args+=("$arg")
+  done
   (cd "$clone" && release/release.sh "$release_version" "$next_version" -DskipUpload=true \
-      -Dmaven.install.skip=true -Dgpg.keyname="$fingerprint" "$@") > "$work/release.log" 2>&1 \
+      -Dmaven.install.skip=true -Dgpg.keyname="$fingerprint" "${online_args[@]}") > "$work/release.log" 2>&1 \
     || { tail -n 40 "$work/release.log"; echo "FAILED: release/release.sh"; exit 1; }
   git -C "$clone" rev-parse -q --verify "refs/tags/v$release_version" > /dev/null || fail "tag v$release_version"
   grep -q "<version>$next_version</version>" "$clone/pom.xml" || fail "pom.xml not at $next_version afterwards"
 
   bundle="$(find "$clone" -path '*/target/central-publishing/central-bundle.zip' | head -n 1)"
   if [[ -z "$bundle" ]]; then
+    sed 's/\x1b\[[0-9;]*m//g' "$work/release.log" | grep -iE 'bundle|publish' | tail -n 5
     fail "no central-bundle.zip"
   else
     mkdir "$work/bundle"

@@ -26,17 +26,18 @@ if ! [ -s "$KERNEL_JAR" ]; then
       -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION" -DoutputDirectory="$WORK/kernel"
 fi
 
-# A private Jupyter home: nothing is written to ~/.local/share/jupyter or ~/.jupyter.
+# A private Jupyter home: nothing is written to ~/.local/share/jupyter or ~/.jupyter. The class path is
+# empty: the translated %maven cell adds every jar with %jar (see nbtool.py translate).
 export JUPYTER_PATH="$WORK/jupyter" JUPYTER_DATA_DIR="$WORK/jupyter" JUPYTER_CONFIG_DIR="$WORK/jupyter/config" \
        JUPYTER_RUNTIME_DIR="$WORK/jupyter/runtime" IPYTHONDIR="$WORK/jupyter/ipython"
 mkdir -p "$JUPYTER_PATH/kernels/genailab-java" "$WORK/translated" "$WORK/executed"
-"$PY" - "$JUPYTER_PATH/kernels/genailab-java/kernel.json" "$KERNEL_JAR" "$(cat "$DEPS_CLASSPATH_FILE")" "$WORK" <<'PYEOF'
+"$PY" - "$JUPYTER_PATH/kernels/genailab-java/kernel.json" "$KERNEL_JAR" <<'PYEOF'
 import json, sys
-path, jar, classpath, work = sys.argv[1:]
+path, jar = sys.argv[1:]
 json.dump({"argv": ["java", "-Djava.awt.headless=true", "-jar", jar, "{connection_file}"],
            "display_name": "Java (rapaio kernel, GenAI Lab CI)", "language": "java",
            "interrupt_mode": "message",
-           "env": {"RJK_CLASSPATH": classpath, "RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "",
+           "env": {"RJK_CLASSPATH": "", "RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "",
                    "RJK_TIMEOUT_MILLIS": "-1", "RJK_MIMA_CACHE": "mima_cache"}},
           open(path, "w"), indent=1)
 PYEOF

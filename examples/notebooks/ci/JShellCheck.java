@@ -106,6 +106,9 @@ public final class JShellCheck {
         String remaining = source;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break; // only comments left
+            }
             if (!info.completeness().isComplete()) {
                 System.err.println(label + ": incomplete Java source:\n" + remaining);
                 return false;

@@ -30,8 +30,13 @@ resolve_deps() {
   (cd "$ROOT" && mvn -q "$@" -pl examples -am compile dependency:build-classpath -DincludeScope=runtime \
       -DexcludeGroupIds=io.github.genailab -Dmdep.outputFile="$DEPS_CLASSPATH_FILE")
 }
-if [ ! -s "$DEPS_CLASSPATH_FILE" ] || [ "$ROOT/examples/pom.xml" -nt "$DEPS_CLASSPATH_FILE" ]; then
+if [ ! -s "$DEPS_CLASSPATH_FILE" ] || [ -n "$(find "$ROOT" -maxdepth 2 -name pom.xml -newer "$DEPS_CLASSPATH_FILE")" ]; then
   resolve_deps -o >/dev/null 2>&1 || resolve_deps
 fi
 
-NOTEBOOK_FILES=$(ls "$NOTEBOOKS"/[0-9][0-9]-*.ipynb)
+# All notebooks, or only those named on the script's command line (e.g. notebooks/01-watermark.ipynb).
+if [ $# -gt 0 ]; then
+  NOTEBOOK_FILES="$*"
+else
+  NOTEBOOK_FILES=$(ls "$NOTEBOOKS"/[0-9][0-9]-*.ipynb)
+fi

@@ -16,6 +16,7 @@ Expectations live in each code cell's metadata, so the notebook itself says what
 the cell must show a PNG (Jupyter: an image/png output; JShell: the display() stub's
 "[display image WxH]" line).
 """
+import html
 import json
 import pathlib
 import re
@@ -44,12 +45,15 @@ def expectations(cell):
 
 
 def jars_for(coordinate, root, classpath):
-    """The jar files a %maven coordinate stands for: our modules from <module>/target (with core,
-    which every kernel module depends on), anything else from the resolved third-party class path."""
+    """The jar files a %maven coordinate stands for: our modules from <module>/target (with core, which
+    every kernel module depends on) plus the resolved third-party jars as their transitive dependencies
+    (a superset: the kernel only opens the ones used), anything else from the resolved class path.
+    Everything goes through %jar so that one class loader sees it all: jars on RJK_CLASSPATH are not
+    visible to classes loaded from %jar jars (NoClassDefFoundError)."""
     group, artifact, version = coordinate.split(":")
     if group == GENAILAB_GROUP:
         modules = ["core", artifact.removeprefix("genailab-")]
-        return [str(root / m / "target" / f"genailab-{m}-{version}.jar") for m in dict.fromkeys(modules)]
+        return [str(root / m / "target" / f"genailab-{m}-{version}.jar") for m in dict.fromkeys(modules)] + classpath
     suffix = f"/{artifact}/{version}/{artifact}-{version}.jar"
     found = [entry for entry in classpath if entry.endswith(suffix)]
     if not found:
@@ -99,8 +103,10 @@ def cell_text(cell):
         else:
             data = output.get("data", {})
             image |= "image/png" in data
-            plain = data.get("text/plain", "")
-            parts.append("".join(plain) if isinstance(plain, list) else plain)
+            for mime in ("text/plain", "text/html"):  # the rapaio kernel shows values as text/html only
+                value = data.get(mime, "")
+                value = "".join(value) if isinstance(value, list) else value
+                parts.append(html.unescape(re.sub(r"<[^>]+>", "", value)) if mime == "text/html" else value)
     return "\n".join(parts), image
 
 

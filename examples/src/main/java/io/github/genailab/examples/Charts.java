@@ -12,6 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -57,6 +58,7 @@ public final class Charts {
         XYSeries series = chart.addSeries(name, x, y);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
+        series.setLineStyle(SeriesLines.SOLID);
         return series;
     }
 
@@ -94,14 +96,17 @@ public final class Charts {
      * A heat map of a matrix, row 0 at the top, on a blue-white-red scale from {@code min} to {@code max}.
      *
      * @param title the chart title
+     * @param rowTitle what the rows are
+     * @param columnTitle what the columns are
      * @param matrix the values, {@code matrix[row][column]}
      * @param min the value drawn darkest blue
      * @param max the value drawn darkest red
      * @return the chart
      */
-    public static HeatMapChart heatMap(String title, double[][] matrix, double min, double max) {
+    public static HeatMapChart heatMap(String title, String rowTitle, String columnTitle, double[][] matrix,
+            double min, double max) {
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH / 2 + 100).height(HEIGHT)
-                .title(title).xAxisTitle("column").yAxisTitle("row").build();
+                .title(title).xAxisTitle(columnTitle).yAxisTitle(rowTitle).build();
         int rows = matrix.length;
         int columns = matrix[0].length;
         int[] x = new int[columns];
@@ -122,6 +127,16 @@ public final class Charts {
                 .setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotContentSize(1.0);
         return chart;
+    }
+
+    /**
+     * Boxes values for XChart's list-based series.
+     *
+     * @param values the values
+     * @return them as a list
+     */
+    public static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
     }
 
     private static List<Integer> toList(int[] values) {

@@ -2,6 +2,7 @@ package io.github.genailab.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -27,14 +28,27 @@ public interface Lecture {
      * print the usage and exit with status 2.
      *
      * @param commandLine the arguments of {@code main}
-     * @param topic the lecture's topic (header and default figure directory)
+     * @param topic the lecture's topic (header and default figure directory {@code target/figures/<topic>})
      * @param lecture the lecture to run
      * @throws IOException if a figure cannot be written
      */
     static void launch(String[] commandLine, String topic, Lecture lecture) throws IOException {
+        launch(commandLine, LectureArgs.FIGURES.resolve(topic), topic, lecture);
+    }
+
+    /**
+     * Like {@link #launch(String[], String, Lecture)} with an explicit default figure directory.
+     *
+     * @param commandLine the arguments of {@code main}
+     * @param defaultOut the figure directory when {@code --out} is absent
+     * @param topic the lecture's topic, printed in the header
+     * @param lecture the lecture to run
+     * @throws IOException if a figure cannot be written
+     */
+    static void launch(String[] commandLine, Path defaultOut, String topic, Lecture lecture) throws IOException {
         LectureArgs args;
         try {
-            args = LectureArgs.parse(commandLine, topic);
+            args = LectureArgs.parse(commandLine, defaultOut);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: [--seed N] [--out DIR] [--quick]");
@@ -51,14 +65,17 @@ public interface Lecture {
      * @param args the parsed flags
      * @param lecture the lecture to run
      * @param out where the report goes
+     * @return the lecture's wall-clock time in seconds
      * @throws IOException if a figure cannot be written
      */
-    static void runTimed(String topic, LectureArgs args, Lecture lecture, PrintStream out) throws IOException {
-        out.printf(Locale.ROOT, "=== GenAI Lab lecture: %s (seed %d%s) ===%n", topic, args.seed(),
+    static double runTimed(String topic, LectureArgs args, Lecture lecture, PrintStream out) throws IOException {
+        out.printf(Locale.ROOT, "=== GenAI Lab: %s (seed %d%s) ===%n", topic, args.seed(),
                 args.quick() ? ", quick" : "");
         long start = System.nanoTime();
         lecture.run(args, out);
-        out.printf(Locale.ROOT, "--- %s done in %.1f s ---%n%n", topic, (System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "--- %s done in %.1f s ---%n%n", topic, seconds);
         out.flush();
+        return seconds;
     }
 }

@@ -23,9 +23,15 @@ public record LectureArgs(long seed, Path out, boolean quick) {
     /** Seed used when {@code --seed} is not given. */
     public static final long DEFAULT_SEED = 42;
 
+    /** Parent of the default figure directories, relative to the working directory. */
+    public static final Path FIGURES = Path.of("target", "figures");
+
     /**
      * Validates the components.
      *
+     * @param seed seed of the lecture's random generator
+     * @param out directory the figures are written to
+     * @param quick whether to run with tiny sizes
      * @throws NullPointerException if {@code out} is null
      */
     public LectureArgs {
@@ -36,16 +42,30 @@ public record LectureArgs(long seed, Path out, boolean quick) {
      * Parses the flags of one lecture.
      *
      * @param args the command-line arguments
-     * @param topic the lecture's topic, naming the default figure directory
+     * @param topic the lecture's topic, naming the default figure directory {@code target/figures/<topic>}
      * @return the parsed flags
      * @throws IllegalArgumentException if a flag is unknown, lacks its value, or the seed is not an integer
      * @throws NullPointerException if an argument is null
      */
     public static LectureArgs parse(String[] args, String topic) {
-        Checks.notNull(args, "args");
         Checks.notNull(topic, "topic");
+        return parse(args, FIGURES.resolve(topic));
+    }
+
+    /**
+     * Parses the flags with an explicit default figure directory.
+     *
+     * @param args the command-line arguments
+     * @param defaultOut the figure directory when {@code --out} is absent
+     * @return the parsed flags
+     * @throws IllegalArgumentException if a flag is unknown, lacks its value, or the seed is not an integer
+     * @throws NullPointerException if an argument is null
+     */
+    public static LectureArgs parse(String[] args, Path defaultOut) {
+        Checks.notNull(args, "args");
+        Checks.notNull(defaultOut, "defaultOut");
         long seed = DEFAULT_SEED;
-        Path out = defaultOut(topic);
+        Path out = defaultOut;
         boolean quick = false;
         for (int i = 0; i < args.length; i++) {
             String flag = Checks.notNull(args[i], "args[" + i + "]");
@@ -81,16 +101,6 @@ public record LectureArgs(long seed, Path out, boolean quick) {
      */
     public int size(int full, int small) {
         return quick ? small : full;
-    }
-
-    /**
-     * The default figure directory of a topic.
-     *
-     * @param topic the topic
-     * @return {@code target/figures/<topic>}
-     */
-    static Path defaultOut(String topic) {
-        return Path.of("target", "figures", topic);
     }
 
     private static String valueOf(String[] args, int i, String flag) {

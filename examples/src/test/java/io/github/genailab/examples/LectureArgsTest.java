@@ -15,6 +15,7 @@ class LectureArgsTest {
     @Test
     void defaultsAreSeed42FullSizeAndTheTopicFigureDirectory() {
         LectureArgs args = LectureArgs.parse(new String[0], "watermark");
+        assertThat(LectureArgs.parse(new String[0], Path.of("elsewhere")).out()).isEqualTo(Path.of("elsewhere"));
 
         assertThat(args).isEqualTo(new LectureArgs(42, Path.of("target", "figures", "watermark"), false));
         assertThat(args.size(1000, 10)).isEqualTo(1000);
@@ -49,7 +50,7 @@ class LectureArgsTest {
     void nullsAreRejectedByName() {
         assertThatThrownBy(() -> LectureArgs.parse(null, "t")).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("args");
-        assertThatThrownBy(() -> LectureArgs.parse(new String[0], null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> LectureArgs.parse(new String[0], (String) null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("topic");
     }
 }

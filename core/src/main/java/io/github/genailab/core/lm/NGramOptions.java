@@ -22,6 +22,8 @@ public record NGramOptions(int order, double discount) {
     /**
      * Validates the options.
      *
+     * @param order the n-gram order, 1 to 5
+     * @param discount 0 for estimated modified Kneser–Ney discounts, or one fixed discount in (0, 1]
      * @throws IllegalArgumentException if {@code order} is outside [1, 5] or {@code discount} is
      *     neither 0 nor in (0, 1] (NaN fails)
      */

@@ -58,9 +58,12 @@ import java.util.OptionalInt;
  * stops when the vocabulary has the requested size. Each merge revisits only the distinct chunks that
  * contain the pair, and an indexed heap finds the next pair in O(log pairs).
  *
- * <p><b>Complexity.</b> Encoding a chunk of n bytes costs O(n·m), m = merges applied (as in
- * {@code encoder.py}); chunks of natural text are short. Instances are immutable and thread-safe;
- * there is no cache.
+ * <p><b>Complexity.</b> Pre-tokenisation is linear. A chunk of n bytes is merged by rescanning its
+ * pairs after each merge rule, O(n·m) for m rules applied, as {@code encoder.py} does; chunks of
+ * {@value #LONG_WORD} bytes or more (long runs of letters, digits or symbols) switch to an equivalent
+ * heap-based O(n log n) procedure, so no input is quadratic. Loading is linear in the file sizes
+ * (GPT-2's 1.5 MB in a few hundred milliseconds); training on the 1.1 MB bundled corpus to 4,096 tokens
+ * takes about a second. Instances are immutable and thread-safe; there is no cache.
  *
  * <h2>References</h2>
  * <ol>
@@ -81,6 +84,10 @@ public final class BpeTokenizer implements Tokenizer {
 
     /** Largest vocabulary {@link #train(String, int)} accepts (2<sup>20</sup>). */
     public static final int MAX_TRAINED_VOCABULARY_SIZE = 1 << 20;
+
+    /** Chunks of at least this many bytes are merged with the O(n log n) heap instead of rescanning. */
+    static final int LONG_WORD = 48;
+    private static final int DEAD = -2;
 
     private final byte[][] tokenBytes;
     private final int[] byteToId;
@@ -270,11 +277,20 @@ public final class BpeTokenizer implements Tokenizer {
     }
 
     private int applyMerges(int[] word, int length) {
+        return length < LONG_WORD ? applyMergesByScan(word, length) : applyMergesByHeap(word, length);
+    }
+
+    private int rank(int left, int right) {
+        return rankOfPair.get(LongIntMap.pair(left, right), -1);
+    }
+
+    /** {@code encoder.py}'s loop: find the lowest-ranked adjacent pair, merge all its occurrences. */
+    int applyMergesByScan(int[] word, int length) {
         while (length > 1) {
             int best = Integer.MAX_VALUE;
             for (int i = 0; i + 1 < length; i++) {
-                int rank = rankOfPair.get(LongIntMap.pair(word[i], word[i + 1]), Integer.MAX_VALUE);
-                if (rank < best) {
+                int rank = rank(word[i], word[i + 1]);
+                if (rank >= 0 && rank < best) {
                     best = rank;
                 }
             }
@@ -284,6 +300,64 @@ public final class BpeTokenizer implements Tokenizer {
             length = Bpe.mergeAll(word, length, mergeLeft[best], mergeRight[best], mergeResult[best]);
         }
         return length;
+    }
+
+    /**
+     * The same result in O(n log n): a linked list of tokens and a heap of (rank, position). All
+     * occurrences of one rank pop in position order, which is the left-to-right scan; pairs created
+     * meanwhile wait until that rank is done, because {@code encoder.py} only looks for the next pair
+     * after merging every occurrence of the current one (this matters when a merges file is not in
+     * dependency order). A popped entry is acted on only if its position still holds a pair of that rank.
+     */
+    int applyMergesByHeap(int[] word, int length) {
+        int[] next = new int[length];
+        int[] prev = new int[length];
+        LongMinHeap heap = new LongMinHeap(length);
+        for (int i = 0; i < length; i++) {
+            next[i] = i + 1 < length ? i + 1 : -1;
+            prev[i] = i - 1;
+            if (i + 1 < length) {
+                offer(heap, rank(word[i], word[i + 1]), i);
+            }
+        }
+        LongMinHeap created = new LongMinHeap(16); // pairs waiting for the current rank to finish
+        while (!heap.isEmpty()) {
+            long entry = heap.poll();
+            int rank = (int) (entry >>> 32);
+            int p = (int) entry;
+            if (next[p] >= 0 && prev[p] != DEAD && rank(word[p], word[next[p]]) == rank) {
+                int q = next[p];
+                word[p] = mergeResult[rank];
+                next[p] = next[q];
+                if (next[q] >= 0) {
+                    prev[next[q]] = p;
+                }
+                prev[q] = DEAD;
+                if (prev[p] >= 0) {
+                    created.add(((long) rank(word[prev[p]], word[p]) << 32) | prev[p]);
+                }
+                if (next[p] >= 0) {
+                    created.add(((long) rank(word[p], word[next[p]]) << 32) | p);
+                }
+            }
+            if (!created.isEmpty() && (heap.isEmpty() || (int) (heap.peek() >>> 32) != rank)) {
+                while (!created.isEmpty()) {
+                    long c = created.poll();
+                    offer(heap, (int) (c >>> 32), (int) c);
+                }
+            }
+        }
+        int out = 0;
+        for (int i = 0; i >= 0; i = next[i]) {
+            word[out++] = word[i];
+        }
+        return out;
+    }
+
+    private static void offer(LongMinHeap heap, int rank, int position) {
+        if (rank >= 0) {
+            heap.add(((long) rank << 32) | position);
+        }
     }
 
     /**

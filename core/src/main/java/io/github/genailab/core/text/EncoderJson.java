@@ -105,18 +105,18 @@ final class EncoderJson {
             throw error("end of input inside an escape", start);
         }
         char c = json.charAt(pos++);
-        switch (c) {
-            case '"': return '"';
-            case '\\': return '\\';
-            case '/': return '/';
-            case 'b': return '\b';
-            case 'f': return '\f';
-            case 'n': return '\n';
-            case 'r': return '\r';
-            case 't': return '\t';
-            case 'u': return hex4(start);
-            default: throw error("invalid escape \\" + c, start);
-        }
+        return switch (c) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '/' -> '/';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> hex4(start);
+            default -> throw error("invalid escape \\" + c, start);
+        };
     }
 
     private char hex4(int escapeStart) {
@@ -223,21 +223,27 @@ final class EncoderJson {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
-                default:
-                    if (c < 0x20 || c > 0x7E) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> appendPlainOrUnicodeEscape(sb, c);
             }
         }
         sb.append('"');
+    }
+
+    private static void appendPlainOrUnicodeEscape(StringBuilder sb, char c) {
+        if (c >= 0x20 && c <= 0x7E) {
+            sb.append(c);
+            return;
+        }
+        sb.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            sb.append(Character.forDigit((c >> shift) & 0xF, 16));
+        }
     }
 }

@@ -38,7 +38,8 @@ final class LongIntMap {
     }
 
     private int slot(long key) {
-        int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        long h = key * 0x9E3779B97F4A7C15L;
+        int i = (int) (h ^ (h >>> 32)) & mask;
         while (keys[i] != EMPTY && keys[i] != key) {
             i = (i + 1) & mask;
         }

@@ -8,11 +8,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -26,21 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** BpeTokenizer loading OpenAI's GPT-2 files must reproduce GPT-2's ids exactly. */
 class BpeTokenizerGpt2Test {
 
-    private static final String DIR = "gpt2/";
-    private static final BpeTokenizer GPT2 = load();
-
-    private static BpeTokenizer load() {
-        try (InputStream encoder = resource(BpeTokenizer.ENCODER_FILE);
-             InputStream merges = resource(BpeTokenizer.MERGES_FILE)) {
-            return BpeTokenizer.load(encoder, merges);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String name) {
-        return BpeTokenizerGpt2Test.class.getResourceAsStream(DIR + name);
-    }
+    private static final BpeTokenizer GPT2 = Gpt2Files.tokenizer();
 
     record Golden(String name, String text, int[] ids) {
         @Override
@@ -51,7 +37,7 @@ class BpeTokenizerGpt2Test {
 
     static List<Golden> golden() throws IOException {
         List<Golden> cases = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(resource("golden.tsv"), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Gpt2Files.resource("golden.tsv"), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("#")) {
                     continue;
@@ -59,7 +45,7 @@ class BpeTokenizerGpt2Test {
                 String[] columns = line.split("\t", -1);
                 String text = new String(HexFormat.of().parseHex(columns[1]), StandardCharsets.UTF_8);
                 int[] ids = columns[2].isEmpty() ? new int[0]
-                        : java.util.Arrays.stream(columns[2].split(" ")).mapToInt(Integer::parseInt).toArray();
+                        : Arrays.stream(columns[2].split(" ")).mapToInt(Integer::parseInt).toArray();
                 cases.add(new Golden(columns[0], text, ids));
             }
         }
@@ -116,7 +102,7 @@ class BpeTokenizerGpt2Test {
     void save_writesGpt2sFilesByteForByte(@TempDir Path dir) throws IOException {
         GPT2.save(dir);
         for (String file : List.of(BpeTokenizer.ENCODER_FILE, BpeTokenizer.MERGES_FILE)) {
-            try (InputStream original = resource(file)) {
+            try (InputStream original = Gpt2Files.resource(file)) {
                 assertThat(Files.readAllBytes(dir.resolve(file))).as(file).isEqualTo(original.readAllBytes());
             }
         }

@@ -132,6 +132,17 @@ class BpeTokenizerTest {
     }
 
     @Test
+    void encode_isThreadSafe() {
+        BpeTokenizer t = Corpora.shakespeareTokenizer();
+        List<String> passages = Corpora.tinyShakespearePassages().subList(0, 400);
+        List<int[]> sequential = passages.stream().map(t::encode).toList();
+        List<int[]> parallel = passages.parallelStream().map(t::encode).toList();
+        for (int i = 0; i < passages.size(); i++) {
+            assertThat(parallel.get(i)).isEqualTo(sequential.get(i));
+        }
+    }
+
+    @Test
     void decode_cutCharacterBecomesReplacementCharacter() {
         BpeTokenizer bytes = BpeTokenizer.train("", 256);
         assertThat(bytes.decode(new int[] {0xC3})).isEqualTo("\uFFFD");
