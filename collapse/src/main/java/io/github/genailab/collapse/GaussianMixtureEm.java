@@ -196,12 +196,15 @@ public final class GaussianMixtureEm {
             diff = new double[d];
             state = new MixtureState(k, d, options.covarianceType());
             best = new MixtureState(k, d, options.covarianceType());
-            computeGlobal();
-            double spread = Linalg.trace(globalCovariance, d) / d;
+            double spread = KMeans.meanFeatureVariance(x, n, d);
             jitterBase = 1e-10 * Math.max(Math.max(spread, EPS * EPS * maxAbs * maxAbs), Double.MIN_NORMAL);
         }
 
+        /** The data's mean and (MLE) covariance, computed on first use (only empty components need them). */
         private void computeGlobal() {
+            if (globalMean != null) {
+                return;
+            }
             globalMean = new double[d];
             globalCovariance = new double[d * d];
             for (int i = 0; i < n; i++) {
@@ -436,6 +439,7 @@ public final class GaussianMixtureEm {
                 if (!empty[c]) {
                     continue;
                 }
+                computeGlobal();
                 emptyEvents++;
                 boolean reseed = options.reseedEmptyComponents() && haveLogLik && !initial;
                 if (!initial && !reseed) {

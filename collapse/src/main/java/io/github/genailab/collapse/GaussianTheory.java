@@ -35,7 +35,8 @@ import java.util.Arrays;
  *   keepOriginal    E_t = s0^2 / M_0 + V_t,  V_{t+1} = (1-rho)^2 V_t + rho^2 s0^2 (1 - m_r/M_0) / m_r + (1-rho)^2 s0^2 / m_s
  *   accumulateSubsample  no closed form
  * </pre>
- * In every case {@code E m_n = m0}. Tail mass has no closed form (NaN).
+ * In every case {@code E m_n = m0}. Tail mass has no closed form after generation 0 (NaN); every
+ * curve starts at the original's own value.
  *
  * @param options the simulation settings the theory describes
  */
@@ -81,6 +82,8 @@ public record GaussianTheory(RefitOptions options) {
         }
         if (metric == GaussianMetric.TAIL_MASS || !exact()) {
             Arrays.fill(out, Double.NaN);
+            out[0] = metric == GaussianMetric.TAIL_MASS ? 2 * GaussianMetrics.normalCdf(-3)
+                    : new Replace().value(metric, 0, options.variance());
             return out;
         }
         Replace r = new Replace();

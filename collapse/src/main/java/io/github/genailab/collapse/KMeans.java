@@ -157,7 +157,8 @@ final class KMeans {
         }
     }
 
-    private static double meanFeatureVariance(double[] x, int n, int d) {
+    /** Mean over features of the (MLE) variance of each column of flat {@code n x d} data. */
+    static double meanFeatureVariance(double[] x, int n, int d) {
         double total = 0;
         for (int j = 0; j < d; j++) {
             double mean = 0;

@@ -137,15 +137,17 @@ final class MixtureState {
         }
         double sum = 0;
         for (int c = 0; c < k; c++) {
-            sum += Math.exp(logJoint[c] - max);
+            double e = Math.exp(logJoint[c] - max);
+            logJoint[c] = e;
+            sum += e;
         }
-        double lse = max + Math.log(sum);
         if (resp != null) {
+            double inverse = 1 / sum;
             for (int c = 0; c < k; c++) {
-                resp[respOff + c] = Math.exp(logJoint[c] - lse);
+                resp[respOff + c] = logJoint[c] * inverse;
             }
         }
-        return lse;
+        return max + Math.log(sum);
     }
 
     /**

@@ -116,6 +116,31 @@ public final class KeyedScheme extends WatermarkScheme {
         return Arrays.copyOf(buffer, n);
     }
 
+    /**
+     * Plain variant: membership of 64 tokens at a time into a bit mask (branch-free), then only the green logits
+     * are touched; no list is built.
+     */
+    @Override
+    void addToGreenLogits(int[] tokens, int start, double[] logits, double delta) {
+        if (exactSize) {
+            super.addToGreenLogits(tokens, start, logits, delta);
+            return;
+        }
+        long ck = contextKey(tokens, start);
+        long bound = threshold + Long.MIN_VALUE; // unsigned comparison as a signed one
+        int v = logits.length;
+        for (int base = 0; base < v; base += 64) {
+            int end = Math.min(v, base + 64);
+            long bits = 0;
+            for (int t = base; t < end; t++) {
+                bits |= ((SipHash.mix(ck, t) + Long.MIN_VALUE) < bound ? 1L : 0L) << (t - base);
+            }
+            for (; bits != 0; bits &= bits - 1) {
+                logits[base + Long.numberOfTrailingZeros(bits)] += delta;
+            }
+        }
+    }
+
     /** pi restricted to [0, V) by cycle walking: apply the Feistel permutation until the value is below V. */
     private int permute(long contextKey, int token) {
         int x = token;

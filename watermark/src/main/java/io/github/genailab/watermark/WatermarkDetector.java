@@ -147,23 +147,26 @@ public final class WatermarkDetector {
         if (tokens.length < scheme.contextWidth() + 1) {
             return Detection.notScorable(scheme, ignoreRepeatedNgrams, zThreshold);
         }
-        Scored s = score(tokens);
-        NgramIndex index = s.index;
+        NgramIndex index = NgramIndex.of(tokens, scheme.ngramLength());
+        boolean[] greenOfNgram = new boolean[index.uniqueCount];
+        scheme.scoreNgrams(tokens, index.uniqueStarts, index.uniqueCount, greenOfNgram);
+        // One pass over the positions: the mask, and the running z over the scored sequence (a repeated n-gram
+        // is not scored when deduplicating, so its position keeps the running z of the last scored one).
         boolean[] mask = new boolean[index.positions];
-        for (int p = 0; p < index.positions; p++) {
-            mask[p] = s.green[index.uniqueIdOf[p]];
-        }
-        double[] running = new double[s.sequence.length];
-        double gamma = scheme.gamma();
-        int green = 0;
-        for (int i = 0; i < running.length; i++) {
-            green += s.sequence[i] ? 1 : 0;
-            running[i] = zScore(green, i + 1, gamma);
-        }
-        int scored = s.sequence.length;
         double[] zAtT = new double[index.positions];
+        double gamma = scheme.gamma();
+        int scored = 0;
+        int green = 0;
+        double running = Double.NaN;
         for (int p = 0; p < index.positions; p++) {
-            zAtT[p] = running[s.sequenceIndexAt[p]];
+            int id = index.uniqueIdOf[p];
+            mask[p] = greenOfNgram[id];
+            if (!ignoreRepeatedNgrams || id == scored) {
+                scored++;
+                green += mask[p] ? 1 : 0;
+                running = zScore(green, scored, gamma);
+            }
+            zAtT[p] = running;
         }
         double z = zScore(green, scored, gamma);
         double p = NormalTail.upper(z);
@@ -208,14 +211,14 @@ public final class WatermarkDetector {
         if (tokens.length < scheme.contextWidth() + 1) {
             return WindowedDetection.notScorable(scheme, zThreshold, 0);
         }
-        Scored s = score(tokens);
-        int length = s.sequence.length;
+        ScoredSequence s = scoredSequence(tokens);
+        int length = s.green().length;
         if (length < 2) {
             return WindowedDetection.notScorable(scheme, zThreshold, length);
         }
         int[] prefix = new int[length + 1];
         for (int i = 0; i < length; i++) {
-            prefix[i + 1] = prefix[i] + (s.sequence[i] ? 1 : 0);
+            prefix[i + 1] = prefix[i] + (s.green()[i] ? 1 : 0);
         }
         double gamma = scheme.gamma();
         double bestZ = Double.NEGATIVE_INFINITY;
@@ -242,7 +245,7 @@ public final class WatermarkDetector {
         double p = NormalTail.upper(bestZ);
         double bonferroni = Math.min(1.0, windows * p);
         int n = scheme.ngramLength();
-        int[] positions = s.sequencePositions;
+        int[] positions = s.positions();
         return new WindowedDetection(scheme, zThreshold, true, length, bestSize, bestStart,
                 positions[bestStart] + n - 1, positions[bestStart + bestSize - 1] + n - 1,
                 prefix[bestStart + bestSize] - prefix[bestStart], bestZ, p, windows, bonferroni, bestZ > zThreshold,
@@ -262,46 +265,27 @@ public final class WatermarkDetector {
         return tokenIds;
     }
 
-    /**
-     * The scored binary sequence: green of each distinct n-gram in first-occurrence order (deduplicated) or of
-     * every position, plus the map from positions to the sequence index current at that position.
-     */
-    private static final class Scored {
-        NgramIndex index;
-        boolean[] green;
-        boolean[] sequence;
-        int[] sequencePositions;
-        int[] sequenceIndexAt;
+    /** The scored binary sequence and the input position of each entry's n-gram. */
+    private record ScoredSequence(boolean[] green, int[] positions) {
     }
 
-    private Scored score(int[] tokens) {
-        Scored s = new Scored();
+    /**
+     * Green of each distinct n-gram in first-occurrence order (deduplicated), or of every position.
+     */
+    private ScoredSequence scoredSequence(int[] tokens) {
         NgramIndex index = NgramIndex.of(tokens, scheme.ngramLength());
         boolean[] green = new boolean[index.uniqueCount];
         scheme.scoreNgrams(tokens, index.uniqueStarts, index.uniqueCount, green);
-        s.index = index;
-        s.green = green;
-        s.sequenceIndexAt = new int[index.positions];
         if (ignoreRepeatedNgrams) {
-            s.sequence = green;
-            s.sequencePositions = Arrays.copyOf(index.uniqueStarts, index.uniqueCount);
-            int seen = 0;
-            for (int p = 0; p < index.positions; p++) {
-                if (index.uniqueIdOf[p] == seen) {
-                    seen++;
-                }
-                s.sequenceIndexAt[p] = seen - 1;
-            }
-        } else {
-            s.sequence = new boolean[index.positions];
-            s.sequencePositions = new int[index.positions];
-            for (int p = 0; p < index.positions; p++) {
-                s.sequence[p] = green[index.uniqueIdOf[p]];
-                s.sequencePositions[p] = p;
-                s.sequenceIndexAt[p] = p;
-            }
+            return new ScoredSequence(green, Arrays.copyOf(index.uniqueStarts, index.uniqueCount));
         }
-        return s;
+        boolean[] all = new boolean[index.positions];
+        int[] positions = new int[index.positions];
+        for (int p = 0; p < index.positions; p++) {
+            all[p] = green[index.uniqueIdOf[p]];
+            positions[p] = p;
+        }
+        return new ScoredSequence(all, positions);
     }
 
     @Override

@@ -115,6 +115,10 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
                 throw Checks.fail("tokens[" + i + "]", "be a token id in [0, " + v + ")", tokens[i]);
             }
         }
+        if (!scheme.selfSalted() && !options.hardList()) {
+            scheme.addToGreenLogits(tokens, length - h, logits, scheme.delta());
+            return;
+        }
         int[] green = scheme.selfSalted()
                 ? greenCandidates(tokens, length, logits)
                 : scheme.greenIdsAt(tokens, length - h);

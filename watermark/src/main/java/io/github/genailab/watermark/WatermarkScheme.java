@@ -266,6 +266,13 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
         return greenListAt(tokens, start);
     }
 
+    /** Adds {@code delta} to the green logits of the list seeded by {@code tokens[start, start + h)}. */
+    void addToGreenLogits(int[] tokens, int start, double[] logits, double delta) {
+        for (int t : greenIdsAt(tokens, start)) {
+            logits[t] += delta;
+        }
+    }
+
     /** The parameters every scheme prints: {@code V=..., gamma=..., delta=..., h=...}. */
     final String commonParameters() {
         return "V=" + vocabularySize + ", gamma=" + gamma + " (k=" + greenListSize + "), delta=" + delta

@@ -116,17 +116,7 @@ public class DetectionBenchmark {
     @OperationsPerInvocation(199)
     public int baselineFullPermutationPerToken200() {
         int[] text = text200();
-        int green = 0;
-        for (int i = 1; i < text.length; i++) {
-            int[] perm = TorchRandperm.randperm(V, 15_485_863L * text[i - 1]);
-            for (int j = 0; j < k; j++) {
-                if (perm[j] == text[i]) {
-                    green++;
-                    break;
-                }
-            }
-        }
-        return green;
+        return Baselines.greenByFullPermutation(text, text.length, V, k);
     }
 
     /** For reference: the early-exit walk alone, one call per token. */
@@ -136,7 +126,7 @@ public class DetectionBenchmark {
         int[] text = text200();
         int green = 0;
         for (int i = 1; i < text.length; i++) {
-            green += permuter.inPrefix(15_485_863L * text[i - 1], k, text[i]) ? 1 : 0;
+            green += permuter.inPrefix(Baselines.HASH_KEY * text[i - 1], k, text[i]) ? 1 : 0;
         }
         return green;
     }

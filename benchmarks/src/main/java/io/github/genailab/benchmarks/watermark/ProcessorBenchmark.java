@@ -5,7 +5,6 @@ import io.github.genailab.watermark.ReferenceScheme;
 import io.github.genailab.watermark.WatermarkKey;
 import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
-import io.github.genailab.watermark.torch.TorchRandperm;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -87,10 +86,6 @@ public class ProcessorBenchmark {
     /** Baseline: a full randperm(V) per step, then bias its first k entries. */
     @Benchmark
     public double[] baselineFullPermutation() {
-        int[] perm = TorchRandperm.randperm(V, 15_485_863L * context()[0]);
-        for (int j = 0; j < k; j++) {
-            logits[perm[j]] += 2.0;
-        }
-        return logits;
+        return Baselines.biasByFullPermutation(logits, context()[0], k, 2.0);
     }
 }

@@ -34,7 +34,7 @@ final class KneserNeyTrainer {
         this.path = new int[order];
         contextCount[0] = 1;
         for (int k = 0; k < order; k++) {
-            contexts[k] = new LongIntMap(1024);
+            contexts[k] = new LongIntMap(k == 0 ? 1 : 1024); // length 0: only the empty context, id 0
             counts[k] = new LongIntMap(1024);
         }
     }

@@ -163,6 +163,9 @@ class DecoderTest {
         // 0.5 + 0.3 = 0.8 >= 0.75: the nucleus is {0, 1}, renormalised to 5/8, 3/8
         int[] counts = histogram(sample(DecodingOptions.defaults().withTopP(0.75), 16, 20_000, LOGITS), 4);
         assertFrequenciesMatch(counts, new double[] {0.625, 0.375, 0, 0});
+        // among equal weights the nucleus takes the lowest ids: four equal tokens, p = 0.5 keeps 0 and 1
+        int[] ties = histogram(sample(DecodingOptions.defaults().withTopP(0.5), 19, 20_000, new double[4]), 4);
+        assertFrequenciesMatch(ties, new double[] {0.5, 0.5, 0, 0});
         // a tiny p still keeps the most likely token
         assertThat(sample(DecodingOptions.defaults().withTopP(1e-9), 17, 500, LOGITS)).containsOnly(0);
         // top-k is applied before top-p: k = 3 then p = 0.9 of {0.5, 0.3, 0.15}/0.95 keeps all three
