@@ -2,6 +2,7 @@ package io.github.genailab.membership;
 
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -99,21 +100,9 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
      *     -infinity (naming the row and column)
      */
     public static TokenStatistics fromLogits(double[][] logits, int[] targets) {
-        Checks.notNull(logits, "logits");
-        int[] rowLengths = new int[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            rowLengths[i] = Checks.notNull(logits[i], "logits[" + i + "]").length;
-        }
-        int vocabularySize = checkShape(rowLengths, targets);
-        DoubleLogitRows rows = new DoubleLogitRows(vocabularySize);
-        int t = targets.length;
-        double[] lp = new double[t];
-        double[] mean = new double[t];
-        double[] sd = new double[t];
-        for (int i = 0; i < t; i++) {
-            rows.compute(logits[i], targets[i], "logits[" + i + "]", i, lp, mean, sd);
-        }
-        return new TokenStatistics(lp, mean, sd);
+        DoubleLogitRows rows = new DoubleLogitRows(vocabularySize(logits, targets));
+        return collect(targets.length, (i, lp, mean, sd) -> rows.compute(logits[i], targets[i], "logits[" + i + "]", i,
+                lp, mean, sd));
     }
 
     /**
@@ -128,21 +117,9 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
      * @throws IllegalArgumentException as {@link #fromLogits(double[][], int[])}
      */
     public static TokenStatistics fromLogits(float[][] logits, int[] targets) {
-        Checks.notNull(logits, "logits");
-        int[] rowLengths = new int[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            rowLengths[i] = Checks.notNull(logits[i], "logits[" + i + "]").length;
-        }
-        int vocabularySize = checkShape(rowLengths, targets);
+        vocabularySize(logits, targets);
         FloatLogitRows rows = new FloatLogitRows();
-        int t = targets.length;
-        double[] lp = new double[t];
-        double[] mean = new double[t];
-        double[] sd = new double[t];
-        for (int i = 0; i < t; i++) {
-            rows.compute(logits[i], targets[i], i, lp, mean, sd);
-        }
-        return new TokenStatistics(lp, mean, sd);
+        return collect(targets.length, (i, lp, mean, sd) -> rows.compute(logits[i], targets[i], i, lp, mean, sd));
     }
 
     /**
@@ -164,31 +141,42 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
         }
         Checks.tokenIds(tokens, model.vocabularySize(), "tokens");
         DoubleLogitRows rows = new DoubleLogitRows(model.vocabularySize());
-        int t = tokens.length - 1;
-        double[] lp = new double[t];
-        double[] mean = new double[t];
-        double[] sd = new double[t];
-        for (int i = 0; i < t; i++) {
-            double[] logits = model.nextTokenLogits(tokens, i + 1);
-            rows.compute(logits, tokens[i + 1], "model.nextTokenLogits(tokens, " + (i + 1) + ")", i, lp, mean, sd);
+        return collect(tokens.length - 1, (i, lp, mean, sd) -> rows.compute(model.nextTokenLogits(tokens, i + 1),
+                tokens[i + 1], "model.nextTokenLogits(tokens, " + (i + 1) + ")", i, lp, mean, sd));
+    }
+
+    /** Fills one scored position: log p, mu and sigma at index {@code i}. */
+    @FunctionalInterface
+    private interface RowStatistics {
+        void fill(int i, double[] logProbs, double[] mu, double[] sigma);
+    }
+
+    private static TokenStatistics collect(int positions, RowStatistics rows) {
+        double[] lp = new double[positions];
+        double[] mean = new double[positions];
+        double[] sd = new double[positions];
+        for (int i = 0; i < positions; i++) {
+            rows.fill(i, lp, mean, sd);
         }
         return new TokenStatistics(lp, mean, sd);
     }
 
-    /** Checks a [T x V] shape given the row lengths; returns V. */
-    private static int checkShape(int[] rowLengths, int[] targets) {
+    /** Checks a [T x V] matrix of float or double rows against T targets; returns V. */
+    private static int vocabularySize(Object[] logits, int[] targets) {
+        Checks.notNull(logits, "logits");
         Checks.notNull(targets, "targets");
-        Checks.sameLength(rowLengths.length, targets.length, "logits", "targets");
-        if (rowLengths.length == 0) {
+        Checks.sameLength(logits.length, targets.length, "logits", "targets");
+        if (logits.length == 0) {
             throw Checks.fail("logits", "have at least one row", "0 rows");
         }
-        int vocabularySize = rowLengths[0];
+        int vocabularySize = Array.getLength(Checks.notNull(logits[0], "logits[0]"));
         if (vocabularySize == 0) {
             throw Checks.fail("logits", "have at least one column", "0 columns");
         }
-        for (int i = 1; i < rowLengths.length; i++) {
-            if (rowLengths[i] != vocabularySize) {
-                throw Checks.fail("logits[" + i + "]", "have " + vocabularySize + " columns like row 0", rowLengths[i]);
+        for (int i = 1; i < logits.length; i++) {
+            int columns = Array.getLength(Checks.notNull(logits[i], "logits[" + i + "]"));
+            if (columns != vocabularySize) {
+                throw Checks.fail("logits[" + i + "]", "have " + vocabularySize + " columns like row 0", columns);
             }
         }
         Checks.tokenIds(targets, vocabularySize, "targets");
