@@ -335,12 +335,8 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
     }
 
     private double[] flatten(double[][] x) {
-        int cols = Checks.finiteMatrix(x, "x");
-        Checks.sameLength(cols, dimension(), "x columns", "mixture dimension");
-        double[] flat = new double[x.length * cols];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], 0, flat, i * cols, cols);
-        }
+        double[] flat = Linalg.flattenRows(x, "x");
+        Checks.sameLength(flat.length / x.length, dimension(), "x columns", "mixture dimension");
         return flat;
     }
 
