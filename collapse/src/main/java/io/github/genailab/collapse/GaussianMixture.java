@@ -374,7 +374,8 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("GaussianMixture[K=").append(components()).append(", d=")
-                .append(dimension()).append(", ").append(covarianceType).append(", weights=").append(Format.tuple(weights))
+                .append(dimension()).append(", ").append(covarianceType).append(", weights=")
+                .append(Format.tuple(weights))
                 .append(", means=(");
         for (int c = 0; c < components(); c++) {
             s.append(c == 0 ? "" : ", ").append(Format.tuple(means[c]));

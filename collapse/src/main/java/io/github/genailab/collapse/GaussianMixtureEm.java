@@ -33,11 +33,15 @@ import java.util.random.RandomGenerator;
  *       scikit-learn's formula would move the mean to the origin;</li>
  *   <li>log-space E-step throughout (Commons Math forms densities, so underflow gives 0/0 = NaN).</li>
  * </ul>
- * Covariances are estimated with the centred two-pass scatter. Non-convergence is a flag, never an
- * exception. The only randomness is the initialisation, drawn from the given generator.
+ * Covariances come from moments about each component's current mean, accumulated in the same pass
+ * as the E-step ({@code S - s delta^T - delta s^T + N delta delta^T}, exact algebra for the centred
+ * scatter and as accurate, since the new mean is close to the old; never {@code E[x x^T] - mu mu^T}).
+ * The E-step runs over blocks of points in column-major order so the JIT can vectorise it.
+ * Non-convergence is a flag, never an exception. The only randomness is the initialisation, drawn from
+ * the given generator.
  *
- * <p>Complexity per iteration: O(n K d^2) time for FULL (O(n K d) otherwise) plus O(K d^3) for the
- * factorisations; memory O(n (d + K)). The data are copied once into a flat array.
+ * <p>Complexity per iteration: one pass over the data, O(n K d^2) time for FULL (O(n K d) otherwise),
+ * plus O(K d^3) for the factorisations; memory O(n (d + K)). The data are copied once into a flat array.
  *
  * <p>References: Dempster, Laird &amp; Rubin, "Maximum likelihood from incomplete data via the EM
  * algorithm", JRSS B 39(1), 1977; Arthur &amp; Vassilvitskii, "k-means++: the advantages of careful
