@@ -335,12 +335,8 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
     }
 
     private double[] flatten(double[][] x) {
-        int cols = Checks.finiteMatrix(x, "x");
-        Checks.sameLength(cols, dimension(), "x columns", "mixture dimension");
-        double[] flat = new double[x.length * cols];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], 0, flat, i * cols, cols);
-        }
+        double[] flat = Linalg.flattenRows(x, "x");
+        Checks.sameLength(flat.length / x.length, dimension(), "x columns", "mixture dimension");
         return flat;
     }
 
@@ -378,7 +374,8 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("GaussianMixture[K=").append(components()).append(", d=")
-                .append(dimension()).append(", ").append(covarianceType).append(", weights=").append(Format.tuple(weights))
+                .append(dimension()).append(", ").append(covarianceType).append(", weights=")
+                .append(Format.tuple(weights))
                 .append(", means=(");
         for (int c = 0; c < components(); c++) {
             s.append(c == 0 ? "" : ", ").append(Format.tuple(means[c]));

@@ -33,11 +33,15 @@ import java.util.random.RandomGenerator;
  *       scikit-learn's formula would move the mean to the origin;</li>
  *   <li>log-space E-step throughout (Commons Math forms densities, so underflow gives 0/0 = NaN).</li>
  * </ul>
- * Covariances are estimated with the centred two-pass scatter. Non-convergence is a flag, never an
- * exception. The only randomness is the initialisation, drawn from the given generator.
+ * Covariances come from moments about each component's current mean, accumulated in the same pass
+ * as the E-step ({@code S - s delta^T - delta s^T + N delta delta^T}, exact algebra for the centred
+ * scatter and as accurate, since the new mean is close to the old; never {@code E[x x^T] - mu mu^T}).
+ * The E-step runs over blocks of points in column-major order so the JIT can vectorise it.
+ * Non-convergence is a flag, never an exception. The only randomness is the initialisation, drawn from
+ * the given generator.
  *
- * <p>Complexity per iteration: O(n K d^2) time for FULL (O(n K d) otherwise) plus O(K d^3) for the
- * factorisations; memory O(n (d + K)). The data are copied once into a flat array.
+ * <p>Complexity per iteration: one pass over the data, O(n K d^2) time for FULL (O(n K d) otherwise),
+ * plus O(K d^3) for the factorisations; memory O(n (d + K)). The data are copied once into a flat array.
  *
  * <p>References: Dempster, Laird &amp; Rubin, "Maximum likelihood from incomplete data via the EM
  * algorithm", JRSS B 39(1), 1977; Arthur &amp; Vassilvitskii, "k-means++: the advantages of careful
@@ -160,11 +164,12 @@ public final class GaussianMixtureEm {
         final double[] x;
         final double[] resp;
         final double[] rowLogLik;
+        final MixtureState.Moments moments;
         final double[] nk;
-        final double[] sums;
         final boolean[] empty;
-        final double[] diff;
+        final double[] delta;
         final MixtureState state;
+        final BlockedEStep eStep;
         final MixtureState best;
         final double jitterBase;
         double[] globalMean;
@@ -177,24 +182,22 @@ public final class GaussianMixtureEm {
 
         Workspace(double[][] data, int k, EmOptions options) {
             this.options = Checks.notNull(options, "options");
-            this.d = Checks.finiteMatrix(data, "data");
+            x = Linalg.flattenRows(data, "data");
             this.n = data.length;
+            this.d = x.length / n;
             this.k = Checks.positive(k, "k");
-            x = new double[n * d];
             double maxAbs = 0;
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(data[i], 0, x, i * d, d);
-                for (int j = 0; j < d; j++) {
-                    maxAbs = Math.max(maxAbs, Math.abs(data[i][j]));
-                }
+            for (double v : x) {
+                maxAbs = Math.max(maxAbs, Math.abs(v));
             }
             resp = new double[n * k];
             rowLogLik = new double[n];
-            nk = new double[k];
-            sums = new double[k * d];
+            moments = new MixtureState.Moments(k, d);
+            nk = moments.nk;
             empty = new boolean[k];
-            diff = new double[d];
+            delta = new double[d];
             state = new MixtureState(k, d, options.covarianceType());
+            eStep = new BlockedEStep(state);
             best = new MixtureState(k, d, options.covarianceType());
             double spread = KMeans.meanFeatureVariance(x, n, d);
             jitterBase = 1e-10 * Math.max(Math.max(spread, EPS * EPS * maxAbs * maxAbs), Double.MIN_NORMAL);
@@ -269,6 +272,7 @@ public final class GaussianMixtureEm {
             jitterEvents = 0;
             emptyEvents = 0;
             haveLogLik = false;
+            initialMoments();
             mStep(true);
         }
 
@@ -302,7 +306,7 @@ public final class GaussianMixtureEm {
             int iterations = 0;
             for (int it = 1; it <= options.maxIterations(); it++) {
                 double previous = lowerBound;
-                lowerBound = state.eStep(x, n, resp, rowLogLik);
+                lowerBound = eStep.run(x, n, resp, rowLogLik, moments);
                 haveLogLik = true;
                 mStep(false);
                 iterations = it;
@@ -333,53 +337,77 @@ public final class GaussianMixtureEm {
                     bestEmptyEvents, n));
         }
 
-        /** The M-step from {@code resp}; {@code initial} uses scikit-learn's initial weights {@code N_k / n}. */
+        /**
+         * The initial moments from {@code resp}: first the weighted means (written into the state),
+         * then the moments about them (the E-step computes its moments itself, in the same pass).
+         */
+        private void initialMoments() {
+            double[] means = state.means;
+            Arrays.fill(means, 0);
+            Arrays.fill(nk, 0);
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < k; c++) {
+                    double r = resp[i * k + c];
+                    nk[c] += r;
+                    for (int j = 0; j < d; j++) {
+                        means[c * d + j] += r * x[i * d + j];
+                    }
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                for (int j = 0; j < d; j++) {
+                    means[c * d + j] /= nk[c] + 10 * EPS;
+                }
+            }
+            moments.clear();
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < k; c++) {
+                    double r = resp[i * k + c];
+                    if (r != 0) {
+                        state.accumulate(x, i * d, c, r, moments);
+                    }
+                }
+            }
+        }
+
+        /**
+         * The M-step from the moments about the current means {@code m} ({@code N}, {@code s}, {@code S}):
+         * <pre>
+         *   mu = (s + m N) / (N + 10 eps),  delta = mu - m
+         *   Sigma = (S - s delta^T - delta s^T + N delta delta^T) / (N + 10 eps) + reg I
+         * </pre>
+         * which is exactly scikit-learn's {@code sum_i r_i (x_i - mu)(x_i - mu)^T / (N + 10 eps)};
+         * {@code initial} uses scikit-learn's initial weights {@code N_k / n}.
+         */
         private void mStep(boolean initial) {
             double[] means = state.means;
             double[] covs = state.covariances;
+            double[] sums = moments.sums;
+            double[] scatter = moments.scatter;
             int dd = d * d;
-            Arrays.fill(nk, 0);
-            Arrays.fill(sums, 0);
-            for (int i = 0; i < n; i++) {
-                int ro = i * k;
-                int xo = i * d;
-                for (int c = 0; c < k; c++) {
-                    double r = resp[ro + c];
-                    if (r == 0) {
-                        continue;
-                    }
-                    nk[c] += r;
-                    int mo = c * d;
-                    for (int j = 0; j < d; j++) {
-                        sums[mo + j] += r * x[xo + j];
-                    }
-                }
-            }
             for (int c = 0; c < k; c++) {
                 empty[c] = nk[c] < EMPTY;
+                if (empty[c]) {
+                    continue;
+                }
                 double denom = nk[c] + 10 * EPS;
-                if (!empty[c]) {
-                    for (int j = 0; j < d; j++) {
-                        means[c * d + j] = sums[c * d + j] / denom;
+                int mo = c * d;
+                int co = c * dd;
+                for (int j = 0; j < d; j++) {
+                    double mu = (sums[mo + j] + means[mo + j] * nk[c]) / denom;
+                    delta[j] = mu - means[mo + j];
+                    means[mo + j] = mu;
+                }
+                boolean full = options.covarianceType() == CovarianceType.FULL;
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b <= a; b++) {
+                        covs[co + a * d + b] = full || a == b
+                                ? scatter[co + a * d + b] - sums[mo + a] * delta[b] - delta[a] * sums[mo + b]
+                                        + nk[c] * delta[a] * delta[b]
+                                : 0;
                     }
-                    Arrays.fill(covs, c * dd, (c + 1) * dd, 0);
                 }
-            }
-            for (int i = 0; i < n; i++) {
-                int ro = i * k;
-                int xo = i * d;
-                for (int c = 0; c < k; c++) {
-                    double r = resp[ro + c];
-                    if (r == 0 || empty[c]) {
-                        continue;
-                    }
-                    accumulateScatter(covs, c * dd, r, xo, c * d);
-                }
-            }
-            for (int c = 0; c < k; c++) {
-                if (!empty[c]) {
-                    finishCovariance(covs, c * dd, nk[c] + 10 * EPS);
-                }
+                finishCovariance(covs, co, denom);
             }
             handleEmpty(initial);
             double total = 0;
@@ -390,26 +418,6 @@ public final class GaussianMixtureEm {
                 state.weights[c] = (nk[c] + 10 * EPS) / (initial ? n : total);
             }
             jitterEvents += state.factorize(jitterBase);
-        }
-
-        private void accumulateScatter(double[] covs, int co, double r, int xo, int mo) {
-            double[] means = state.means;
-            for (int j = 0; j < d; j++) {
-                diff[j] = x[xo + j] - means[mo + j];
-            }
-            if (options.covarianceType() == CovarianceType.FULL) {
-                for (int a = 0; a < d; a++) {
-                    double ra = r * diff[a];
-                    int row = co + a * d;
-                    for (int b = 0; b <= a; b++) {
-                        covs[row + b] += ra * diff[b];
-                    }
-                }
-            } else {
-                for (int a = 0; a < d; a++) {
-                    covs[co + a * d + a] += r * diff[a] * diff[a];
-                }
-            }
         }
 
         /** Divides the accumulated lower triangle by {@code denom}, mirrors it and adds reg_covar. */

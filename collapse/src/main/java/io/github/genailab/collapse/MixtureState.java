@@ -24,8 +24,8 @@ final class MixtureState {
     final double[] weights;
     final double[] means;
     final double[] covariances;
-    private final double[] precisions;
-    private final double[] constants;
+    final double[] precisions;
+    final double[] constants;
     private final double[] factor;
     private final double[] scratch;
     private final double[] jitterScratch;
@@ -151,17 +151,53 @@ final class MixtureState {
     }
 
     /**
-     * E-step over {@code n} points: responsibilities into {@code resp} (n x k), per-point
-     * log-likelihoods into {@code rowLogLik}; returns their mean.
+     * Adds one point with responsibility {@code r} to component {@code c}'s moments about its current
+     * mean {@code m}: {@code N += r}, {@code s += r (x - m)}, {@code S += r (x - m)(x - m)^T} (lower
+     * triangle; only the diagonal for DIAGONAL / SPHERICAL). Shifting by the current mean keeps the
+     * one-pass scatter as accurate as a centred two-pass one, because the M-step's new mean is close to it.
      */
-    double eStep(double[] x, int n, double[] resp, double[] rowLogLik) {
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            double ll = logDensity(x, i * d, resp, i * k);
-            rowLogLik[i] = ll;
-            total += ll;
+    void accumulate(double[] x, int xo, int c, double r, Moments moments) {
+        int mo = c * d;
+        int so = c * d * d;
+        moments.nk[c] += r;
+        for (int j = 0; j < d; j++) {
+            double dj = x[xo + j] - means[mo + j];
+            diff[j] = dj;
+            moments.sums[mo + j] += r * dj;
         }
-        return total / n;
+        double[] scatter = moments.scatter;
+        if (type == CovarianceType.FULL) {
+            for (int a = 0; a < d; a++) {
+                double ra = r * diff[a];
+                int row = so + a * d;
+                for (int b = 0; b <= a; b++) {
+                    scatter[row + b] += ra * diff[b];
+                }
+            }
+        } else {
+            for (int a = 0; a < d; a++) {
+                scatter[so + a * d + a] += r * diff[a] * diff[a];
+            }
+        }
+    }
+
+    /** Per-component responsibility sums and moments about the current means (see {@link #accumulate}). */
+    static final class Moments {
+        final double[] nk;
+        final double[] sums;
+        final double[] scatter;
+
+        Moments(int k, int d) {
+            nk = new double[k];
+            sums = new double[k * d];
+            scatter = new double[k * d * d];
+        }
+
+        void clear() {
+            Arrays.fill(nk, 0);
+            Arrays.fill(sums, 0);
+            Arrays.fill(scatter, 0);
+        }
     }
 
     /** Index of the most responsible component for one point (ties: the lowest index). */

@@ -115,7 +115,8 @@ class RecursiveCategoricalTest {
         CategoricalEnsemble b = RecursiveCategorical.simulateRuns(o, 30, Rngs.seeded(20), 4);
         assertThat(a).isEqualTo(b);
         assertThat(a.toString()).startsWith("CategoricalEnsemble[30 runs, CategoricalRefitOptions[K=10, "
-                + "p=(0.1000, 0.1000, 0.1000, 0.1000, 0.1000, 0.1000, ...), M=100, generations=100]").doesNotContain("\n");
+                + "p=(0.1000, 0.1000, 0.1000, 0.1000, 0.1000, 0.1000, ...), M=100, generations=100]")
+                .doesNotContain("\n");
         assertThat(a.runs().get(0).toString()).startsWith("CategoricalTrajectory[").doesNotContain("\n");
         assertThat(a.theory().toString()).startsWith("CategoricalTheory[");
         assertThat(a.runs().get(0).toCsv().split("\n")[0]).isEqualTo("generation,surviving,gini_simpson,entropy,"

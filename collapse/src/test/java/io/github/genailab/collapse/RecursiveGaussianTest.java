@@ -47,7 +47,8 @@ class RecursiveGaussianTest {
         GaussianEnsemble sequential = RecursiveGaussian.simulateRuns(o, 40, Rngs.seeded(4), 1);
         GaussianEnsemble parallel = RecursiveGaussian.simulateRuns(o, 40, Rngs.seeded(4), 3);
         assertThat(parallel).isEqualTo(sequential);
-        assertThat(parallel.mean(GaussianMetric.W2_SQUARED)).containsExactly(sequential.mean(GaussianMetric.W2_SQUARED));
+        assertThat(parallel.mean(GaussianMetric.W2_SQUARED))
+                .containsExactly(sequential.mean(GaussianMetric.W2_SQUARED));
     }
 
     @Test
@@ -272,7 +273,8 @@ class RecursiveGaussianTest {
                 bad("samplingScale", IllegalArgumentException.class, () -> d.withSamplingScale(0)),
                 bad("heldOutSamples", IllegalArgumentException.class, () -> d.withHeldOutSamples(0)),
                 bad("sampler", IllegalArgumentException.class,
-                        () -> d.withSampler(Sampler.SUFFICIENT_STATISTICS).withWorkflow(Workflow.accumulateSubsample())),
+                        () -> d.withSampler(Sampler.SUFFICIENT_STATISTICS)
+                                .withWorkflow(Workflow.accumulateSubsample())),
                 bad("t", IllegalArgumentException.class, () -> d.samplesAt(100)),
                 bad("originalFraction", IllegalArgumentException.class, () -> Workflow.keepOriginal(1)),
                 bad("originalFraction", IllegalArgumentException.class, () -> Workflow.keepOriginal(Double.NaN)),

@@ -86,7 +86,8 @@ public class EmIterationBenchmark {
     /** Two EM iterations with Commons Math 3.6.1 (it throws when not converged; the fit is done by then). */
     @Benchmark
     public MultivariateNormalMixtureExpectationMaximization commonsMathTwoIterations() {
-        MultivariateNormalMixtureExpectationMaximization em = new MultivariateNormalMixtureExpectationMaximization(data);
+        MultivariateNormalMixtureExpectationMaximization em =
+                new MultivariateNormalMixtureExpectationMaximization(data);
         try {
             em.fit(commonsStart, 1, Double.MIN_VALUE);
         } catch (ConvergenceException expected) {

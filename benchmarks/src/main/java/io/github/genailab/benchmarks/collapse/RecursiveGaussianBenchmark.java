@@ -36,26 +36,30 @@ public class RecursiveGaussianBenchmark {
     private static final int GENERATIONS = 2000;
     private static final int M = 100;
 
-    @Param({"1", "2"})
-    public int threads;
+    /** Worker threads for the library's runs (the naive baseline is single-threaded). */
+    @State(Scope.Benchmark)
+    public static class Threads {
+        @Param({"1", "2"})
+        public int threads;
+    }
 
     private final RefitOptions full = RefitOptions.defaults().withSamplesPerGeneration(M).withGenerations(GENERATIONS)
             .withEstimator(VarianceEstimator.MLE);
 
     /** Full sampling: every one of the 2e8 points is drawn. */
     @Benchmark
-    public GaussianEnsemble fullSampling() {
-        return RecursiveGaussian.simulateRuns(full, RUNS, Rngs.seeded(1), threads);
+    public GaussianEnsemble fullSampling(Threads t) {
+        return RecursiveGaussian.simulateRuns(full, RUNS, Rngs.seeded(1), t.threads);
     }
 
     /** Sufficient statistics: a normal mean and a chi-square scatter per generation. */
     @Benchmark
-    public GaussianEnsemble sufficientStatistics() {
+    public GaussianEnsemble sufficientStatistics(Threads t) {
         return RecursiveGaussian.simulateRuns(full.withSampler(Sampler.SUFFICIENT_STATISTICS), RUNS, Rngs.seeded(1),
-                threads);
+                t.threads);
     }
 
-    /** Baseline: the notebook's loop ported literally (single thread; the threads parameter is ignored). */
+    /** Baseline: the notebook's loop ported literally (single thread). */
     @Benchmark
     public double[][] naiveFullSampling() {
         RandomGenerator rng = Rngs.seeded(1);
