@@ -42,12 +42,14 @@ json.dump({"argv": ["java", "-Djava.awt.headless=true", "-jar", jar, "{connectio
           open(path, "w"), indent=1)
 PYEOF
 
-# The kernel's start-up sometimes races (toolchain notes §3): retry a start that fails, not a cell error.
+# The kernel's start-up sometimes races (toolchain notes §3), and a loaded machine can make it slow: retry a
+# start that fails (up to 6 times, 60 s each), never a cell error.
 execute() {
   local notebook=$1 log=$2
-  for attempt in 1 2 3 4; do
+  local attempts=6
+  for attempt in $(seq 1 $attempts); do
     if "$JUPYTER" nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=genailab-java \
-        --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.startup_timeout=30 \
+        --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.startup_timeout=60 \
         --output-dir "$WORK/executed" "$notebook" >"$log" 2>&1; then
       return 0
     fi
@@ -55,7 +57,7 @@ execute() {
       cat "$log" >&2
       return 1
     fi
-    echo "  kernel start failed (attempt $attempt), retrying"
+    echo "  kernel start failed (attempt $attempt of $attempts: $(grep -m1 -o -e "Kernel didn't respond[^.]*" -e "DeadKernelError" -e "Kernel died" "$log")), retrying"
   done
   cat "$log" >&2
   return 1
