@@ -13,8 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   dl/du = g / 1e-12                 otherwise            (the clamp is constant in u)
  * </pre>
  * so an all-zero row is legal: it embeds to the zero vector and gets the gradient PyTorch gives it.
+ *
+ * <p>{@link #close()} frees the off-heap matrix at once instead of whenever the GC notices it.
  */
-final class Embeddings {
+final class Embeddings implements AutoCloseable {
 
     /** PyTorch's default {@code eps} of {@code F.normalize}: the norm is clamped from below at this. */
     static final double NORM_EPS = 1e-12;
@@ -124,6 +126,12 @@ final class Embeddings {
             }
         }
         return out;
+    }
+
+    /** Releases the ND4J matrix. */
+    @Override
+    public void close() {
+        matrix.close();
     }
 
     private static double dot(double[] a, double[] b) {

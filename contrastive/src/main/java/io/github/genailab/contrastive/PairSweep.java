@@ -21,9 +21,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * FlashAttention / Inf-CL trade: 2BND flops per extra sweep against O(B N) memory).
  *
  * <p>Tiles are visited in a fixed order (row blocks outer, column blocks inner), so results are
- * deterministic. Not thread-safe: one instance per loss evaluation.
+ * deterministic. Not thread-safe: one instance per loss evaluation, closed at its end so that the
+ * off-heap tiles and gradients are freed at once rather than when the garbage collector notices.
  */
-final class PairSweep {
+final class PairSweep implements AutoCloseable {
 
     /** Largest tile edge: a tile's element count must fit an {@code int}-indexed NIO buffer. */
     static final int MAX_TILE = 46_340;
@@ -91,6 +92,17 @@ final class PairSweep {
     /** Gradient w.r.t. the rows of Y accumulated by the backward sweeps. */
     INDArray gradY() {
         return gradY;
+    }
+
+    /** Frees the tile buffers and the gradient accumulators. */
+    @Override
+    public void close() {
+        buffers.values().forEach(INDArray::close);
+        buffers.clear();
+        if (gradX != null) {
+            gradX.close();
+            gradY.close();
+        }
     }
 
     private void sweep(TileFilter filter, Kernel kernel, boolean backward, double logitScale) {

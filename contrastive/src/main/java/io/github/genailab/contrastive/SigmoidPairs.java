@@ -41,22 +41,24 @@ final class SigmoidPairs {
     /** Computes loss and gradients for the image rows {@code [shardStart, shardStart + shardSize)}. */
     static SigLipResult compute(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
                                 SigLipLossOptions options) {
-        Embeddings x = Embeddings.prepare(image, options.normalize());
-        Embeddings y = Embeddings.prepare(text, options.normalize());
-        double t = options.logitScale();
-        double[] diag = x.pairedDots(y);
-        for (int i = 0; i < diag.length; i++) {
-            diag[i] = t * diag[i] + options.logitBias();
+        try (Embeddings x = Embeddings.prepare(image, options.normalize());
+             Embeddings y = Embeddings.prepare(text, options.normalize());
+             PairSweep sweep = new PairSweep(x, y, options.tileSize())) {
+            double t = options.logitScale();
+            double[] diag = x.pairedDots(y);
+            for (int i = 0; i < diag.length; i++) {
+                diag[i] = t * diag[i] + options.logitBias();
+            }
+            int lo = shardStart;
+            int hi = shardStart + shardSize;
+            SigmoidPairs pairs = new SigmoidPairs(t, options.logitBias(), lo, hi, diag);
+            sweep.backward((row0, rows, col0, cols) -> row0 < hi && row0 + rows > lo, pairs::gradient, t);
+            double[] rowLosses = Arrays.copyOfRange(pairs.rowLoss, lo, hi);
+            return new SigLipResult(PairwiseSum.mean(rowLosses), x.backward(sweep.gradX()),
+                    y.backward(sweep.gradY()), PairwiseSum.sum(pairs.rowGradTheta, lo, shardSize),
+                    PairwiseSum.sum(pairs.rowGradBias, lo, shardSize), rowLosses, options, x.precision(),
+                    x.rows(), x.dimension(), shardStart, shardSize);
         }
-        int lo = shardStart;
-        int hi = shardStart + shardSize;
-        SigmoidPairs pairs = new SigmoidPairs(t, options.logitBias(), lo, hi, diag);
-        PairSweep sweep = new PairSweep(x, y, options.tileSize());
-        sweep.backward((row0, rows, col0, cols) -> row0 < hi && row0 + rows > lo, pairs::gradient, t);
-        double[] rowLosses = Arrays.copyOfRange(pairs.rowLoss, lo, hi);
-        return new SigLipResult(PairwiseSum.mean(rowLosses), x.backward(sweep.gradX()), y.backward(sweep.gradY()),
-                PairwiseSum.sum(pairs.rowGradTheta, lo, shardSize), PairwiseSum.sum(pairs.rowGradBias, lo, shardSize),
-                rowLosses, options, image.precision(), image.rows(), image.cols(), shardStart, shardSize);
     }
 
     private void gradient(double[] v, int row0, int rows, int col0, int cols) {

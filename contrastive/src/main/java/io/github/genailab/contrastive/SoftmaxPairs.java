@@ -55,8 +55,15 @@ final class SoftmaxPairs {
     /** Computes loss and gradients for image rows / text rows {@code [shardStart, shardStart + shardSize)}. */
     static ClipLossResult compute(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
                                   ClipLossOptions options) {
-        Embeddings x = Embeddings.prepare(image, options.normalize());
-        Embeddings y = Embeddings.prepare(text, options.normalize());
+        try (Embeddings x = Embeddings.prepare(image, options.normalize());
+             Embeddings y = Embeddings.prepare(text, options.normalize());
+             PairSweep sweep = new PairSweep(x, y, options.tileSize())) {
+            return compute(x, y, sweep, shardStart, shardSize, options);
+        }
+    }
+
+    private static ClipLossResult compute(Embeddings x, Embeddings y, PairSweep sweep, int shardStart,
+                                          int shardSize, ClipLossOptions options) {
         double s = options.logitScale();
         double[] diag = x.pairedDots(y);
         for (int i = 0; i < diag.length; i++) {
@@ -65,7 +72,6 @@ final class SoftmaxPairs {
         int lo = shardStart;
         int hi = shardStart + shardSize;
         SoftmaxPairs pairs = new SoftmaxPairs(s, lo, hi, diag);
-        PairSweep sweep = new PairSweep(x, y, options.tileSize());
         PairSweep.TileFilter inShard = (row0, rows, col0, cols) ->
                 (row0 < hi && row0 + rows > lo) || (col0 < hi && col0 + cols > lo);
         if (2 * s * x.maxRowNorm() * y.maxRowNorm() > SAFE_LOGIT_SPREAD) {
@@ -85,7 +91,7 @@ final class SoftmaxPairs {
                 + pairs.scaleDerivative(pairs.colWeighted, pairs.colOff, invCol)) / (2.0 * shardSize);
         return new ClipLossResult((imageToText + textToImage) / 2, imageToText, textToImage,
                 x.backward(sweep.gradX()), y.backward(sweep.gradY()), gradTheta, imageLosses, textLosses,
-                options, image.precision(), image.rows(), image.cols(), shardStart, shardSize);
+                options, x.precision(), x.rows(), x.dimension(), shardStart, shardSize);
     }
 
     private boolean scored(int index) {
