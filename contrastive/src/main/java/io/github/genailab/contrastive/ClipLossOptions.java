@@ -33,6 +33,9 @@ public record ClipLossOptions(double logitScale, boolean normalize, int tileSize
     /**
      * Validates the settings.
      *
+     * @param logitScale {@code s = exp(theta) > 0}, finite; CLIP initialises {@code 1/0.07 = 14.2857} and clamps it to at most 100
+     * @param normalize if true, rows are L2-normalised inside (norm clamped at 1e-12 like {@code F.normalize}) and gradients are w.r.t. the raw rows; if false, rows are used as given (open_clip's loss expects already-normalised features)
+     * @param tileSize 0 for the dense path (one {@code B x B} matrix); otherwise the edge of the tiles the tiled path works in (memory {@code O(B D + tileSize^2)}), at most {@value #MAX_TILE_SIZE}
      * @throws IllegalArgumentException if {@code logitScale} is not finite and positive, or
      *                                  {@code tileSize} is outside {@code [0, MAX_TILE_SIZE]}
      */

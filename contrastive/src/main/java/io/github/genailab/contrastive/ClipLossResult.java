@@ -40,6 +40,20 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
     /**
      * Copies the arrays in.
      *
+     * @param loss the loss, {@code (imageToText + textToImage) / 2}
+     * @param imageToText mean cross-entropy of the image rows over the texts (open_clip's {@code F.cross_entropy(logits_per_image, labels)})
+     * @param textToImage mean cross-entropy of the text rows over the images
+     * @param gradImage {@code dl/d image}, {@code batchSize x dimension}
+     * @param gradText {@code dl/d text}, {@code batchSize x dimension}
+     * @param gradLogScale {@code dl/d theta} with {@code theta = ln(logitScale)}
+     * @param imageLosses the cross-entropy of each scored image row (length {@code shardSize})
+     * @param textLosses the cross-entropy of each scored text row (length {@code shardSize})
+     * @param options the options used (scale, normalisation, tiling)
+     * @param precision the precision the matrix products ran in
+     * @param batchSize number of pairs B in the (gathered) batch
+     * @param dimension embedding dimension D
+     * @param shardStart first scored row (0 for the whole batch)
+     * @param shardSize number of scored rows ({@code batchSize} for the whole batch)
      * @throws NullPointerException if an array, the options or the precision is null
      */
     public ClipLossResult {

@@ -26,6 +26,10 @@ public record SigLipLossOptions(double logitScale, double logitBias, boolean nor
     /**
      * Validates the settings.
      *
+     * @param logitScale {@code t = exp(t') > 0}, finite
+     * @param logitBias {@code b}, finite
+     * @param normalize if true, rows are L2-normalised inside (norm clamped at 1e-12) and gradients are w.r.t. the raw rows
+     * @param tileSize 0 for one dense {@code B x B} matrix, otherwise the tile edge in {@code [1, ClipLossOptions.MAX_TILE_SIZE]} (open_clip's chunked SigLIP)
      * @throws IllegalArgumentException if {@code logitScale} is not finite and positive,
      *                                  {@code logitBias} is not finite, or {@code tileSize} is out of range
      */

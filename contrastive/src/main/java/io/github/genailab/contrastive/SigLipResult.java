@@ -32,6 +32,18 @@ public record SigLipResult(double loss, double[][] gradImage, double[][] gradTex
     /**
      * Copies the arrays in.
      *
+     * @param loss {@code (1/n) sum_i sum_j softplus(-z_ij L_ij)} over the n scored rows
+     * @param gradImage {@code dl/d image}, {@code batchSize x dimension}
+     * @param gradText {@code dl/d text}, {@code batchSize x dimension}
+     * @param gradLogScale {@code dl/dt'} with {@code t' = ln(logitScale)}
+     * @param gradBias {@code dl/db}
+     * @param rowLosses {@code sum_j softplus(-z_ij L_ij)} of each scored image row (length {@code shardSize})
+     * @param options the options used
+     * @param precision the precision the matrix products ran in
+     * @param batchSize number of pairs B
+     * @param dimension embedding dimension D
+     * @param shardStart first scored image row (0 for the whole batch)
+     * @param shardSize number of scored image rows ({@code batchSize} for the whole batch)
      * @throws NullPointerException if an array, the options or the precision is null
      */
     public SigLipResult {

@@ -47,6 +47,8 @@ public record Digits(float[][] pixels, int[] labels) {
     /**
      * Validates and copies the data.
      *
+     * @param pixels one row of {@value #PIXELS} grey levels per image
+     * @param labels the digit shown by each image, in {@code [0, 9]}
      * @throws NullPointerException     if an array or a row is null
      * @throws IllegalArgumentException if there are no images, a row does not have 64 finite grey
      *                                  levels in {@code [0, 16]}, the lengths differ or a label is
@@ -240,6 +242,8 @@ public record Digits(float[][] pixels, int[] labels) {
         /**
          * Validates the parts.
          *
+         * @param train the images to train on
+         * @param test the held-out images
          * @throws NullPointerException if a part is null
          */
         public Split {

@@ -49,6 +49,15 @@ public record TinyClipOptions(int embeddingDimension, int hiddenUnits, int epoch
     /**
      * Validates the options and copies the template lists.
      *
+     * @param embeddingDimension D, the shared embedding size (at least 1)
+     * @param hiddenUnits width of each tower's hidden layer (at least 1)
+     * @param epochs passes over the training images (at least 1)
+     * @param batchSize image/caption pairs per step, at least 2 (the loss needs negatives); the last, smaller batch of an epoch is used if it has at least 2 pairs
+     * @param learningRate Adam's step size, finite and {@code > 0}
+     * @param testFraction share of the digits held out for zero-shot evaluation, in {@code (0, 1)}
+     * @param initialLogitScale {@code s} at the start, in {@code [1, 100]} (CLIP: {@code 1/0.07}); the learnable {@code theta = ln s} is clamped to {@code [0, ln 100]} after every step
+     * @param captionTemplates training caption templates, each with {@code {}} for the digit's name (written as a word or as a numeral, at random)
+     * @param promptTemplates zero-shot templates; the first alone is the single-prompt classifier, all of them the ensemble
      * @throws NullPointerException     if a list or a template is null
      * @throws IllegalArgumentException if a size is not positive, {@code batchSize < 2}, the learning
      *                                  rate is not finite and positive, {@code testFraction} is outside

@@ -35,6 +35,17 @@ public record TinyClipResult(TinyClipModel model, double[] lossCurve, double[] l
     /**
      * Copies the arrays in.
      *
+     * @param model the trained model
+     * @param lossCurve mean CLIP loss of each epoch
+     * @param logitScaleCurve the logit scale {@code s} after each epoch
+     * @param similarityBefore image/prompt cosines of the untrained model
+     * @param similarityAfter the same after training
+     * @param zeroShotAccuracyBefore top-1 zero-shot accuracy of the untrained model (single prompt)
+     * @param zeroShotAccuracy top-1 zero-shot accuracy with the first prompt template only
+     * @param zeroShotAccuracyEnsemble top-1 zero-shot accuracy with all prompt templates averaged
+     * @param trainSize number of training images
+     * @param testSize number of held-out images the accuracies are measured on
+     * @param options the options used
      * @throws NullPointerException if a component is null
      */
     public TinyClipResult {

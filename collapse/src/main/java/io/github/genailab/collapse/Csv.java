@@ -1,0 +1,72 @@
+package io.github.genailab.collapse;
+
+import io.github.genailab.core.math.Checks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Column-wise CSV builder for trajectories: a header line, then one row per generation, numbers in
+ * Java's shortest round-trip form ({@code Double.toString}: {@code NaN}, {@code Infinity} as such),
+ * comma-separated, {@code \n} line ends. Integer columns print without a decimal point.
+ */
+final class Csv {
+
+    private final List<String> names = new ArrayList<>();
+    private final List<Object> columns = new ArrayList<>();
+    private int rows = -1;
+
+    Csv add(String name, double[] column) {
+        return put(name, column, column.length);
+    }
+
+    Csv add(String name, long[] column) {
+        return put(name, column, column.length);
+    }
+
+    private Csv put(String name, Object column, int length) {
+        if (rows >= 0 && rows != length) {
+            throw new IllegalStateException("column " + name + " has " + length + " rows, expected " + rows);
+        }
+        rows = length;
+        names.add(name);
+        columns.add(column);
+        return this;
+    }
+
+    /** Indices {@code 0 .. n-1} as a long column. */
+    static long[] index(int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    String build() {
+        StringBuilder s = new StringBuilder(String.join(",", names)).append('\n');
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    s.append(',');
+                }
+                Object column = columns.get(c);
+                if (column instanceof long[] longs) {
+                    s.append(longs[r]);
+                } else {
+                    s.append(((double[]) column)[r]);
+                }
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    /** Writes {@code csv} to {@code path} as UTF-8. */
+    static void write(String csv, Path path) throws IOException {
+        Files.writeString(Checks.notNull(path, "path"), csv, StandardCharsets.UTF_8);
+    }
+}
