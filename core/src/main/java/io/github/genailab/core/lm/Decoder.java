@@ -126,29 +126,36 @@ public final class Decoder {
         }
     }
 
-    /** Keeps the smallest set of most likely tokens whose probability reaches {@code p}. */
+    /**
+     * Keeps the smallest set of most likely tokens whose probability reaches {@code p}: tokens are
+     * taken by decreasing weight (ascending id among equal weights) until their cumulative weight
+     * reaches {@code p * total}; at least one is kept. Sorting a primitive copy finds the smallest kept
+     * weight and how many tokens of exactly that weight the nucleus takes, without boxing.
+     */
     private static void keepTopP(double[] weights, double p) {
         double total = 0;
         for (double w : weights) {
             total += w;
         }
-        Integer[] order = new Integer[weights.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        // Descending weight, ascending id on ties: a deterministic nucleus.
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(weights[b], weights[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        double[] ascending = weights.clone();
+        Arrays.sort(ascending);
+        int n = ascending.length;
         double cumulative = 0;
         int kept = 0;
-        while (kept < order.length && cumulative < p * total) {
-            cumulative += weights[order[kept]];
+        while (kept < n && cumulative < p * total) {
+            cumulative += ascending[n - 1 - kept];
             kept++;
         }
-        for (int r = Math.max(kept, 1); r < order.length; r++) {
-            weights[order[r]] = 0;
+        kept = Math.max(kept, 1);
+        double smallestKept = ascending[n - kept];
+        int tiesKept = 0;
+        for (int j = n - kept; j < n && ascending[j] == smallestKept; j++) {
+            tiesKept++;
+        }
+        for (int i = 0; i < n; i++) {
+            if (weights[i] < smallestKept || (weights[i] == smallestKept && tiesKept-- <= 0)) {
+                weights[i] = 0;
+            }
         }
     }
 

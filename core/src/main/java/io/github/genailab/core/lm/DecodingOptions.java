@@ -21,6 +21,10 @@ public record DecodingOptions(boolean greedy, double temperature, int topK, doub
     /**
      * Validates the options.
      *
+     * @param greedy arg-max decoding when true
+     * @param temperature divides the logits, finite and &gt; 0
+     * @param topK keep only the k most likely tokens, &gt;= 0 (0 disables)
+     * @param topP nucleus mass in (0, 1] (1 disables)
      * @throws IllegalArgumentException if temperature is not finite and &gt; 0, topK &lt; 0 or topP
      *     outside (0, 1]
      */

@@ -353,43 +353,37 @@ public final class Checks {
      * @throws IllegalArgumentException if empty, ragged or not finite (naming the cell)
      */
     public static int finiteMatrix(float[][] rows, String name) {
-        notNull(rows, name);
-        if (rows.length == 0) {
-            throw fail(name, "have at least one row", "0 rows");
-        }
-        int cols = notNull(rows[0], name + "[0]").length;
-        if (cols == 0) {
-            throw fail(name, "have at least one column", "0 columns");
-        }
+        int cols = rectangular(rows, name);
         for (int i = 0; i < rows.length; i++) {
-            float[] row = notNull(rows[i], name + "[" + i + "]");
-            if (row.length != cols) {
-                throw fail(name + "[" + i + "]", "have " + cols + " columns like row 0", row.length);
-            }
             for (int j = 0; j < cols; j++) {
-                if (!Float.isFinite(row[j])) {
-                    throw fail(name + "[" + i + "][" + j + "]", "be finite", row[j]);
+                if (!Float.isFinite(rows[i][j])) {
+                    throw fail(name + "[" + i + "][" + j + "]", "be finite", rows[i][j]);
                 }
             }
         }
         return cols;
     }
 
-    private static int rectangular(double[][] rows, String name) {
+    /** Checks a non-empty matrix ({@code double[][]} or {@code float[][]}) with equal, non-empty rows. */
+    private static int rectangular(Object[] rows, String name) {
         notNull(rows, name);
         if (rows.length == 0) {
             throw fail(name, "have at least one row", "0 rows");
         }
-        int cols = notNull(rows[0], name + "[0]").length;
+        int cols = rowLength(notNull(rows[0], name + "[0]"));
         if (cols == 0) {
             throw fail(name, "have at least one column", "0 columns");
         }
         for (int i = 1; i < rows.length; i++) {
-            int len = notNull(rows[i], name + "[" + i + "]").length;
+            int len = rowLength(notNull(rows[i], name + "[" + i + "]"));
             if (len != cols) {
                 throw fail(name + "[" + i + "]", "have " + cols + " columns like row 0", len);
             }
         }
         return cols;
+    }
+
+    private static int rowLength(Object row) {
+        return row instanceof double[] ? ((double[]) row).length : ((float[]) row).length;
     }
 }

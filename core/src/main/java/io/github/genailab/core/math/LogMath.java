@@ -7,7 +7,7 @@ package io.github.genailab.core.math;
  * <pre>
  *   logSumExp(x)  = m + log( sum_i exp(x_i - m) ),   m = max_i x_i
  *   logSoftmax(x) = x_i - logSumExp(x)
- *   softmax(x)    = exp(x_i - logSumExp(x))
+ *   softmax(x)    = exp(x_i - m) / sum_j exp(x_j - m)
  * </pre>
  * Subtracting the maximum first means no term overflows; entries equal to {@code -Infinity} (masked
  * logits) contribute zero probability. At least one entry must be finite.
@@ -49,19 +49,7 @@ public final class LogMath {
             throw new IllegalArgumentException("range [from, from + length) must be non-empty and lie within x (length "
                     + x.length + "), got from=" + from + ", length=" + length);
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < from + length; i++) {
-            double v = x[i];
-            if (!(v < Double.POSITIVE_INFINITY)) {
-                throw Checks.fail("x[" + i + "]", "be finite or -Infinity", v);
-            }
-            if (v > max) {
-                max = v;
-            }
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            throw Checks.fail("x", "have at least one finite entry", "all -Infinity");
-        }
+        double max = checkedMax(x, from, length);
         double s = 0;
         for (int i = from; i < from + length; i++) {
             s += Math.exp(x[i] - max);
@@ -86,18 +74,44 @@ public final class LogMath {
     }
 
     /**
-     * Returns {@code exp(x_i - logSumExp(x))} as a new array; the entries sum to 1 up to rounding.
+     * Returns {@code exp(x_i - m) / sum_j exp(x_j - m)} as a new array; the entries sum to 1 up to
+     * rounding and equal logits get exactly equal probabilities (two equal logits give exactly 0.5).
      *
      * @param x the logits (not modified)
      * @return the probabilities
+     * @throws NullPointerException if {@code x} is null
      * @throws IllegalArgumentException as {@link #logSumExp(double[])}
      */
     public static double[] softmax(double[] x) {
-        double lse = logSumExp(x);
+        Checks.nonEmpty(x, "x");
+        double max = checkedMax(x, 0, x.length);
         double[] out = new double[x.length];
+        double s = 0;
         for (int i = 0; i < x.length; i++) {
-            out[i] = Math.exp(x[i] - lse);
+            out[i] = Math.exp(x[i] - max);
+            s += out[i];
+        }
+        for (int i = 0; i < x.length; i++) {
+            out[i] /= s;
         }
         return out;
+    }
+
+    /** The maximum of the range, after checking that no entry is NaN or +Infinity and one is finite. */
+    private static double checkedMax(double[] x, int from, int length) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < from + length; i++) {
+            double v = x[i];
+            if (!(v < Double.POSITIVE_INFINITY)) {
+                throw Checks.fail("x[" + i + "]", "be finite or -Infinity", v);
+            }
+            if (v > max) {
+                max = v;
+            }
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            throw Checks.fail("x", "have at least one finite entry", "all -Infinity");
+        }
+        return max;
     }
 }

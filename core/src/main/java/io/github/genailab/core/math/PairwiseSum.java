@@ -4,7 +4,10 @@ package io.github.genailab.core.math;
  * Pairwise summation exactly as numpy's {@code np.sum} / {@code np.mean} computes it for a contiguous
  * float64 array, so means computed here equal the Python references bit for bit.
  *
- * <p>Algorithm (numpy {@code numpy/_core/src/umath/loops_utils.h.src}, {@code pairwise_sum}):
+ * <p>Algorithm: numpy's reduction hands the inner loop blocks of at most 8192 elements (its buffer
+ * size, {@code NPY_BUFSIZE}); the result starts at the identity {@code 0.0} and each block's pairwise
+ * sum is added to it in order. Within a block ({@code numpy/_core/src/umath/loops_utils.h.src},
+ * {@code pairwise_sum}):
  * <ul>
  *   <li>n &lt; 8: sequential left-to-right sum starting from {@code -0.0};</li>
  *   <li>8 &le; n &le; 128: eight strided accumulators {@code r[j] = a[j] + a[j+8] + a[j+16] + ...},
@@ -13,7 +16,9 @@ package io.github.genailab.core.math;
  *   <li>n &gt; 128: split at {@code n2 = n/2 - (n/2 mod 8)} and return
  *       {@code sum(a[0..n2)) + sum(a[n2..n))}.</li>
  * </ul>
- * The rounding error grows as O(log n) rather than O(n) for naive summation. Naive summation differs
+ * The rounding error grows as O(log n) within a block rather than O(n) for naive summation. The
+ * blocking and the {@code 0.0} start were checked against numpy 1.24.2 (lengths 1 to 1000 and up to
+ * 10<sup>6</sup>; an empty array or one of negative zeros sums to {@code +0.0}). Naive summation differs
  * from numpy in the last bits for about a third of random Min-K% inputs (see the references), which
  * is why every mean in GenAI Lab that mirrors a Python reference goes through this class.
  *
@@ -24,6 +29,8 @@ package io.github.genailab.core.math;
 public final class PairwiseSum {
 
     private static final int BLOCK = 128;
+    /** numpy's ufunc buffer size: the reduction sees the array in chunks of this many elements. */
+    private static final int BUFFER = 8192;
 
     private PairwiseSum() {
     }
@@ -32,7 +39,7 @@ public final class PairwiseSum {
      * Sums an array as numpy does.
      *
      * @param values the values (not modified)
-     * @return the pairwise sum ({@code -0.0} for an empty array, as numpy's inner loop starts)
+     * @return the pairwise sum ({@code 0.0} for an empty array)
      * @throws NullPointerException if {@code values} is null
      */
     public static double sum(double[] values) {
@@ -56,7 +63,7 @@ public final class PairwiseSum {
             throw new IllegalArgumentException("range [from, from + length) must lie within values (length "
                     + values.length + "), got from=" + from + ", length=" + length);
         }
-        return pairwise(values, from, length);
+        return blocked(values, from, length);
     }
 
     /**
@@ -69,7 +76,15 @@ public final class PairwiseSum {
      */
     public static double mean(double[] values) {
         Checks.nonEmpty(values, "values");
-        return pairwise(values, 0, values.length) / values.length;
+        return blocked(values, 0, values.length) / values.length;
+    }
+
+    private static double blocked(double[] a, int from, int n) {
+        double res = 0.0;
+        for (int done = 0; done < n; done += BUFFER) {
+            res += pairwise(a, from + done, Math.min(BUFFER, n - done));
+        }
+        return res;
     }
 
     private static double pairwise(double[] a, int from, int n) {

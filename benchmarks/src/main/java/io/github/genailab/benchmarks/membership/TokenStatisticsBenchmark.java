@@ -1,0 +1,116 @@
+package io.github.genailab.benchmarks.membership;
+
+import io.github.genailab.core.math.Rngs;
+import io.github.genailab.membership.TokenStatistics;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Per-token statistics for Min-K%++ (log p of the target, mean and standard deviation of log p)
+ * from a float32 logits matrix [1024 x 50,257] (GPT-2's vocabulary; 206 MB, far larger than any
+ * cache, so every row comes from main memory).
+ *
+ * <ul>
+ *   <li>{@code readPass}: the floor, one read of every logit (row maxima, a vectorized reduction);</li>
+ *   <li>{@code naiveDouble}: the straightforward port, {@code Math.exp} in double, three passes per row
+ *       (max, sum of exp and of p log p, variance);</li>
+ *   <li>{@code fromLogitsFloat}: {@link TokenStatistics#fromLogits(float[][], int[])}.</li>
+ * </ul>
+ * Target (issue 5): {@code fromLogitsFloat} within 2x of {@code readPass}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class TokenStatisticsBenchmark {
+
+    private static final int ROWS = 1024;
+    private static final int VOCABULARY = 50_257;
+
+    private float[][] logits;
+    private int[] targets;
+
+    /** Fills the matrix with seeded Gaussian logits (scale 3, like a trained LM's spread). */
+    @Setup(Level.Trial)
+    public void setUp() {
+        RandomGenerator rng = Rngs.seeded(2024);
+        logits = new float[ROWS][VOCABULARY];
+        targets = new int[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            for (int j = 0; j < VOCABULARY; j++) {
+                logits[i][j] = (float) (3 * rng.nextGaussian());
+            }
+            targets[i] = rng.nextInt(VOCABULARY);
+        }
+    }
+
+    /**
+     * Baseline: one read of every logit.
+     *
+     * @return the sum of the row maxima
+     */
+    @Benchmark
+    public double readPass() {
+        double total = 0;
+        for (float[] row : logits) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : row) {
+                max = Math.max(max, v);
+            }
+            total += max;
+        }
+        return total;
+    }
+
+    /**
+     * Baseline: the straightforward double-precision port.
+     *
+     * @return the sum of the three statistics over all rows
+     */
+    @Benchmark
+    public double naiveDouble() {
+        double total = 0;
+        for (int i = 0; i < ROWS; i++) {
+            float[] row = logits[i];
+            double max = Double.NEGATIVE_INFINITY;
+            for (float v : row) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            double first = 0;
+            for (float v : row) {
+                double e = Math.exp(v - max);
+                sum += e;
+                first += e * (v - max);
+            }
+            double mean = first / sum;
+            double second = 0;
+            for (float v : row) {
+                double d = v - max - mean;
+                second += Math.exp(v - max) * d * d;
+            }
+            double logSum = Math.log(sum);
+            total += (row[targets[i]] - max - logSum) + (mean - logSum) + Math.sqrt(second / sum);
+        }
+        return total;
+    }
+
+    /**
+     * The library's fast path.
+     *
+     * @return the statistics
+     */
+    @Benchmark
+    public TokenStatistics fromLogitsFloat() {
+        return TokenStatistics.fromLogits(logits, targets);
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.genailab.contrastive;
+
+/**
+ * Floating-point precision a loss was computed in: that of the caller's arrays.
+ *
+ * <p>{@code float[][]} inputs run the matrix products in float32 (as open_clip does in fp32),
+ * {@code double[][]} inputs in float64 (the reference precision used by the finite-difference tests).
+ * Per-element softmax and sigmoid arithmetic is always carried out in double.
+ */
+public enum Precision {
+    /** IEEE-754 binary32: {@code float[][]} inputs. */
+    FLOAT32,
+    /** IEEE-754 binary64: {@code double[][]} inputs. */
+    FLOAT64
+}

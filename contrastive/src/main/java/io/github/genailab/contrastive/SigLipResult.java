@@ -1,0 +1,137 @@
+package io.github.genailab.contrastive;
+
+import io.github.genailab.core.math.Checks;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Value and gradients of the SigLIP loss for one batch (or one shard of its image rows).
+ *
+ * <p>{@code loss} is the mean over the scored image rows of each row's summed pairwise log-loss.
+ * Gradients have the shape of the caller's arrays (w.r.t. the raw rows when normalised inside);
+ * {@link #gradLogScale()} is w.r.t. {@code t' = ln t}. Arrays are copied in and out;
+ * {@link #toString()} is one line.
+ *
+ * @param loss         {@code (1/n) sum_i sum_j softplus(-z_ij L_ij)} over the n scored rows
+ * @param gradImage    {@code dl/d image}, {@code batchSize x dimension}
+ * @param gradText     {@code dl/d text}, {@code batchSize x dimension}
+ * @param gradLogScale {@code dl/dt'} with {@code t' = ln(logitScale)}
+ * @param gradBias     {@code dl/db}
+ * @param rowLosses    {@code sum_j softplus(-z_ij L_ij)} of each scored image row (length {@code shardSize})
+ * @param options      the options used
+ * @param precision    the precision the matrix products ran in
+ * @param batchSize    number of pairs B
+ * @param dimension    embedding dimension D
+ * @param shardStart   first scored image row (0 for the whole batch)
+ * @param shardSize    number of scored image rows ({@code batchSize} for the whole batch)
+ */
+public record SigLipResult(double loss, double[][] gradImage, double[][] gradText, double gradLogScale,
+                           double gradBias, double[] rowLosses, SigLipLossOptions options, Precision precision,
+                           int batchSize, int dimension, int shardStart, int shardSize) {
+
+    /**
+     * Copies the arrays in.
+     *
+     * @param loss {@code (1/n) sum_i sum_j softplus(-z_ij L_ij)} over the n scored rows
+     * @param gradImage {@code dl/d image}, {@code batchSize x dimension}
+     * @param gradText {@code dl/d text}, {@code batchSize x dimension}
+     * @param gradLogScale {@code dl/dt'} with {@code t' = ln(logitScale)}
+     * @param gradBias {@code dl/db}
+     * @param rowLosses {@code sum_j softplus(-z_ij L_ij)} of each scored image row (length {@code shardSize})
+     * @param options the options used
+     * @param precision the precision the matrix products ran in
+     * @param batchSize number of pairs B
+     * @param dimension embedding dimension D
+     * @param shardStart first scored image row (0 for the whole batch)
+     * @param shardSize number of scored image rows ({@code batchSize} for the whole batch)
+     * @throws NullPointerException if an array, the options or the precision is null
+     */
+    public SigLipResult {
+        gradImage = ResultArrays.copy(gradImage, "gradImage");
+        gradText = ResultArrays.copy(gradText, "gradText");
+        rowLosses = ResultArrays.copy(rowLosses, "rowLosses");
+        Checks.notNull(options, "options");
+        Checks.notNull(precision, "precision");
+    }
+
+    /**
+     * {@code dl/d image}, a copy.
+     *
+     * @return a new {@code batchSize x dimension} array
+     */
+    @Override
+    public double[][] gradImage() {
+        return ResultArrays.copy(gradImage, "gradImage");
+    }
+
+    /**
+     * {@code dl/d text}, a copy.
+     *
+     * @return a new {@code batchSize x dimension} array
+     */
+    @Override
+    public double[][] gradText() {
+        return ResultArrays.copy(gradText, "gradText");
+    }
+
+    /**
+     * Per-row summed log-losses, a copy.
+     *
+     * @return a new array of length {@code shardSize}
+     */
+    @Override
+    public double[] rowLosses() {
+        return rowLosses.clone();
+    }
+
+    /**
+     * Compares all components, arrays by content.
+     *
+     * @param other the object to compare with
+     * @return whether {@code other} is an equal result
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SigLipResult r
+                && Double.compare(loss, r.loss) == 0
+                && Double.compare(gradLogScale, r.gradLogScale) == 0
+                && Double.compare(gradBias, r.gradBias) == 0
+                && Arrays.deepEquals(gradImage, r.gradImage)
+                && Arrays.deepEquals(gradText, r.gradText)
+                && Arrays.equals(rowLosses, r.rowLosses)
+                && options.equals(r.options) && precision == r.precision
+                && batchSize == r.batchSize && dimension == r.dimension
+                && shardStart == r.shardStart && shardSize == r.shardSize;
+    }
+
+    /**
+     * Hash of all components, arrays by content.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(loss, gradLogScale, gradBias, Arrays.deepHashCode(gradImage),
+                Arrays.deepHashCode(gradText), Arrays.hashCode(rowLosses), options, precision,
+                batchSize, dimension, shardStart, shardSize);
+    }
+
+    /**
+     * One line: loss, scalar gradients, shape and settings.
+     *
+     * @return e.g. {@code SigLipResult[loss=10.0002, gradLogScale=..., gradBias=..., B=4, D=4, ...]}
+     */
+    @Override
+    public String toString() {
+        return "SigLipResult[loss=" + ResultArrays.format(loss)
+                + ", gradLogScale=" + ResultArrays.format(gradLogScale)
+                + ", gradBias=" + ResultArrays.format(gradBias)
+                + ", B=" + batchSize + ", D=" + dimension
+                + ResultArrays.shard(shardStart, shardSize, batchSize)
+                + ", logitScale=" + ResultArrays.format(options.logitScale())
+                + ", logitBias=" + ResultArrays.format(options.logitBias())
+                + ", normalize=" + options.normalize()
+                + ", " + (options.tileSize() == 0 ? "dense" : "tileSize=" + options.tileSize())
+                + ", " + precision + "]";
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.genailab.contrastive;
+
+import io.github.genailab.core.math.PairwiseSum;
+import java.util.Arrays;
+
+/**
+ * The SigLIP pairwise sigmoid loss over the image rows {@code [lo, hi)} of a {@code B x B} logit
+ * matrix, in a single sweep (no normalisation across the batch, so each tile's gradient is final).
+ *
+ * <pre>
+ *   L_ij = t x_i.y_j + b,   z_ij = +1 if i == j else -1
+ *   term_ij = softplus(-z_ij L_ij) = max(-z L, 0) + log1p(exp(-|L|))
+ *   dl/dL_ij = (sigmoid(L_ij) - [i == j]) / n,   dl/dt' = sum G (L - b),   dl/db = sum G
+ * </pre>
+ * One exponential per pair; {@code sigmoid} and {@code sigmoid - 1} are both taken from
+ * {@code exp(-|L|)}, so neither overflows nor cancels. The positive logit uses the double-precision
+ * {@code x_i.y_i}.
+ */
+final class SigmoidPairs {
+
+    private final double t;
+    private final double bias;
+    private final int lo;
+    private final int hi;
+    private final double[] diag;
+    private final double[] rowLoss;
+    private final double[] rowGradTheta;
+    private final double[] rowGradBias;
+
+    private SigmoidPairs(double t, double bias, int lo, int hi, double[] diag) {
+        this.t = t;
+        this.bias = bias;
+        this.lo = lo;
+        this.hi = hi;
+        this.diag = diag;
+        rowLoss = new double[diag.length];
+        rowGradTheta = new double[diag.length];
+        rowGradBias = new double[diag.length];
+    }
+
+    /** Computes loss and gradients for the image rows {@code [shardStart, shardStart + shardSize)}. */
+    static SigLipResult compute(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
+                                SigLipLossOptions options) {
+        try (Embeddings x = Embeddings.prepare(image, options.normalize());
+             Embeddings y = Embeddings.prepare(text, options.normalize());
+             PairSweep sweep = new PairSweep(x, y, options.tileSize())) {
+            double t = options.logitScale();
+            double[] diag = x.pairedDots(y);
+            for (int i = 0; i < diag.length; i++) {
+                diag[i] = t * diag[i] + options.logitBias();
+            }
+            int lo = shardStart;
+            int hi = shardStart + shardSize;
+            SigmoidPairs pairs = new SigmoidPairs(t, options.logitBias(), lo, hi, diag);
+            sweep.backward((row0, rows, col0, cols) -> row0 < hi && row0 + rows > lo, pairs::gradient, t);
+            double[] rowLosses = Arrays.copyOfRange(pairs.rowLoss, lo, hi);
+            return new SigLipResult(PairwiseSum.mean(rowLosses), x.backward(sweep.gradX()),
+                    y.backward(sweep.gradY()), PairwiseSum.sum(pairs.rowGradTheta, lo, shardSize),
+                    PairwiseSum.sum(pairs.rowGradBias, lo, shardSize), rowLosses, options, x.precision(),
+                    x.rows(), x.dimension(), shardStart, shardSize);
+        }
+    }
+
+    private void gradient(double[] v, int row0, int rows, int col0, int cols) {
+        double weight = 1.0 / (hi - lo);
+        for (int r = 0; r < rows; r++) {
+            int i = row0 + r;
+            int base = r * cols;
+            if (i < lo || i >= hi) {
+                Arrays.fill(v, base, base + cols, 0);
+                continue;
+            }
+            double loss = 0;
+            double gradTheta = 0;
+            double gradBias = 0;
+            for (int c = 0; c < cols; c++) {
+                boolean positive = col0 + c == i;
+                double l = positive ? diag[i] : t * v[base + c] + bias;
+                double e = Math.exp(-Math.abs(l));
+                double softplusTail = log1p(e);
+                double g;
+                if (positive) {
+                    loss += Math.max(-l, 0) + softplusTail;
+                    g = -(l >= 0 ? e : 1) / (1 + e);
+                } else {
+                    loss += Math.max(l, 0) + softplusTail;
+                    g = (l >= 0 ? 1 : e) / (1 + e);
+                }
+                g *= weight;
+                gradTheta += g * (l - bias);
+                gradBias += g;
+                v[base + c] = g;
+            }
+            rowLoss[i] += loss;
+            rowGradTheta[i] += gradTheta;
+            rowGradBias[i] += gradBias;
+        }
+    }
+
+    /**
+     * {@code log(1 + e)} for {@code e} in {@code [0, 1]}, accurate to a few ulps: Kahan's trick of
+     * rescaling {@code log(u)} by {@code e / (u - 1)}, which cancels the rounding of {@code u = 1 + e}.
+     * About 1.5 times faster than {@link Math#log1p(double)} on JDK 17 (JDK 25's is as fast).
+     */
+    static double log1p(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * e / (u - 1);
+    }
+}

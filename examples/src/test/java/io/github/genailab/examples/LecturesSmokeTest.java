@@ -1,0 +1,88 @@
+package io.github.genailab.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runs every lecture's {@code main} with {@code --quick} and checks its report and figures. */
+class LecturesSmokeTest {
+
+    @FunctionalInterface
+    interface Main {
+        void main(String[] args) throws IOException;
+    }
+
+    static Stream<Arguments> lectures() {
+        return Stream.of(
+                Arguments.of("core", (Main) CoreLecture::main,
+                        List.of("perplexity-vs-order", "next-token-distribution"),
+                        List.of("corpus: tiny Shakespeare, 1,115,394 characters", "(?m)^\\s+3\\s+\\d+\\.\\d\\s+\\d+\\.\\d$",
+                                "trigram, greedy", "trigram, sampling")),
+                Arguments.of("watermark", (Main) WatermarkLecture::main,
+                        List.of("green-red-tokens", "z-vs-tokens", "detection-vs-attack"),
+                        List.of("(?m)^human\\s+-?\\d+\\.\\d\\d", "(?m)^model, watermark\\s+\\d+\\.\\d\\d .*4/4$",
+                                "Detection\\[WATERMARKED z=", "(?m)^\\s+60%\\s+\\d+%\\s+\\d+%$")),
+                Arguments.of("contrastive", (Main) ContrastiveLecture::main,
+                        List.of("similarity-before-after", "loss-curve", "zero-shot-accuracy"),
+                        List.of("TinyClipResult\\[3 epochs", "zero-shot accuracy on \\d+ held-out digits: untrained "
+                                + "\\d+\\.\\d%, one prompt \\d+\\.\\d%, 5-prompt ensemble \\d+\\.\\d%")),
+                Arguments.of("membership", (Main) MembershipLecture::main,
+                        List.of("roc-curves", "auc-vs-k"),
+                        List.of("(?m)^Min-K% \\(k = 20%\\)\\s+[01]\\.\\d{3}", "(?m)^zlib ratio\\s+[01]\\.\\d{3}",
+                                "AUC by model order: 1: [01]\\.\\d{3}, 2: ")),
+                Arguments.of("collapse", (Main) CollapseLecture::main,
+                        List.of("fitted-densities", "variance-and-w2", "gmm-generations", "surviving-categories"),
+                        List.of("GaussianEnsemble\\[50 runs", "median variance at generation 100: \\d\\.\\d{3}",
+                                "MixtureTrajectory\\[", "generation  200: GaussianMixture\\[K=2, d=2",
+                                "categories lost in generation 1 \\(theory \\d+\\.\\d\\)")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lectures")
+    void quickRunPrintsTheKeyNumbersAndWritesValidPngs(String topic, Main main, List<String> figures,
+            List<String> reportPatterns, @TempDir Path dir) throws IOException {
+        String report = runCapturingStdout(main, "--quick", "--seed", "7", "--out", dir.toString());
+
+        for (String pattern : reportPatterns) {
+            assertThat(report).containsPattern(pattern);
+        }
+        for (String figure : figures) {
+            Path file = dir.resolve(figure + ".png");
+            assertThat(report).contains(file.toString());
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertThat(image).as(file.toString()).isNotNull();
+            assertThat(image.getWidth()).isGreaterThan(300);
+            assertThat(image.getHeight()).isGreaterThan(200);
+        }
+        try (Stream<Path> written = Files.list(dir)) {
+            assertThat(written).hasSize(figures.size());
+        }
+    }
+
+    private static String runCapturingStdout(Main main, String... args) throws IOException {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            main.main(args);
+        } finally {
+            System.setOut(original);
+        }
+        String report = bytes.toString(StandardCharsets.UTF_8);
+        original.print(report);
+        return report;
+    }
+}

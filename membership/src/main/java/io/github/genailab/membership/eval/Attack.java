@@ -1,0 +1,232 @@
+package io.github.genailab.membership.eval;
+
+import io.github.genailab.core.math.Checks;
+import io.github.genailab.membership.Baselines;
+import io.github.genailab.membership.MembershipSample;
+import io.github.genailab.membership.MinKPlusPlus;
+import io.github.genailab.membership.MinKProb;
+import io.github.genailab.membership.TokenStatistics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One membership-inference score, named and applicable to a {@link MembershipSample}: higher means
+ * "more likely a member".
+ *
+ * <p>The kinds and what they need from a sample: {@link Kind#LOSS} and {@link Kind#MIN_K} the target
+ * model's log-probabilities; {@link Kind#MIN_K_PLUS_PLUS} also mu and sigma; {@link Kind#ZLIB} the
+ * text; {@link Kind#LOWERCASE} the statistics of the lowercased text; {@link Kind#REFERENCE} a
+ * reference model's statistics; {@link Kind#COMPRESSED_LENGTH} only the text (no model at all).
+ *
+ * @param kind which score
+ * @param k the fraction of tokens for {@link Kind#MIN_K} and {@link Kind#MIN_K_PLUS_PLUS}, in (0, 1];
+ *     NaN for the other kinds
+ */
+public record Attack(Kind kind, double k) {
+
+    /** The k values of the Min-K% paper's report table: 5, 10, 20, 30, 40, 50 and 60%. */
+    public static final List<Double> REPORT_KS = List.of(0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6);
+
+    /** The score families. */
+    public enum Kind {
+        /** {@link Baselines#lossScore}: minus the mean negative log-likelihood. */
+        LOSS,
+        /** {@link Baselines#zlibScore}: minus the loss over the zlib-compressed length. */
+        ZLIB,
+        /** {@link Baselines#lowercaseScore}: loss of the lowercased text over the loss. */
+        LOWERCASE,
+        /** {@link Baselines#referenceScore}: reference model loss minus target loss. */
+        REFERENCE,
+        /** {@link MinKProb#score}. */
+        MIN_K,
+        /** {@link MinKPlusPlus#score}. */
+        MIN_K_PLUS_PLUS,
+        /**
+         * The zlib-compressed length of the text alone, a model-free "blind" baseline: it can only
+         * separate members from non-members if the two sets differ in distribution, so on an honest
+         * split its AUC sits at chance.
+         */
+        COMPRESSED_LENGTH
+    }
+
+    /**
+     * Validates the attack.
+     *
+     * @param kind which score
+     * @param k the fraction for the Min-K kinds, NaN otherwise
+     * @throws NullPointerException if {@code kind} is null
+     * @throws IllegalArgumentException if a Min-K kind has k outside (0, 1] or another kind has a k
+     */
+    public Attack {
+        Checks.notNull(kind, "kind");
+        if (kind == Kind.MIN_K || kind == Kind.MIN_K_PLUS_PLUS) {
+            Checks.inLeftOpenInterval(k, 0, 1, "k");
+        } else if (!Double.isNaN(k)) {
+            throw Checks.fail("k", "be NaN for " + kind, k);
+        }
+    }
+
+    /**
+     * The LOSS baseline.
+     *
+     * @return the attack
+     */
+    public static Attack loss() {
+        return new Attack(Kind.LOSS, Double.NaN);
+    }
+
+    /**
+     * The zlib-ratio baseline.
+     *
+     * @return the attack
+     */
+    public static Attack zlib() {
+        return new Attack(Kind.ZLIB, Double.NaN);
+    }
+
+    /**
+     * The lowercase-ratio baseline.
+     *
+     * @return the attack
+     */
+    public static Attack lowercase() {
+        return new Attack(Kind.LOWERCASE, Double.NaN);
+    }
+
+    /**
+     * The reference-model baseline.
+     *
+     * @return the attack
+     */
+    public static Attack reference() {
+        return new Attack(Kind.REFERENCE, Double.NaN);
+    }
+
+    /**
+     * The model-free compressed-length control.
+     *
+     * @return the attack
+     */
+    public static Attack compressedLength() {
+        return new Attack(Kind.COMPRESSED_LENGTH, Double.NaN);
+    }
+
+    /**
+     * Min-K% Prob at fraction k.
+     *
+     * @param k the fraction, in (0, 1]
+     * @return the attack
+     * @throws IllegalArgumentException if k is outside (0, 1]
+     */
+    public static Attack minK(double k) {
+        return new Attack(Kind.MIN_K, k);
+    }
+
+    /**
+     * Min-K%++ at fraction k.
+     *
+     * @param k the fraction, in (0, 1]
+     * @return the attack
+     * @throws IllegalArgumentException if k is outside (0, 1]
+     */
+    public static Attack minKPlusPlus(double k) {
+        return new Attack(Kind.MIN_K_PLUS_PLUS, k);
+    }
+
+    /**
+     * The attacks of the Min-K% paper's table: LOSS, zlib, lowercase, reference, then Min-K% and
+     * Min-K%++ at each of {@code ks} ({@link MembershipEvaluation#evaluate(List, List)} skips those a
+     * sample set cannot support).
+     *
+     * @param ks the fractions, each in (0, 1] (for example {@link #REPORT_KS})
+     * @return the attacks, in table order
+     * @throws NullPointerException if {@code ks} is null
+     * @throws IllegalArgumentException if a fraction is outside (0, 1]
+     */
+    public static List<Attack> standard(List<Double> ks) {
+        Checks.notNull(ks, "ks");
+        List<Attack> out = new ArrayList<>(List.of(loss(), zlib(), lowercase(), reference()));
+        for (double k : ks) {
+            out.add(minK(k));
+        }
+        for (double k : ks) {
+            out.add(minKPlusPlus(k));
+        }
+        return out;
+    }
+
+    /**
+     * The display name: {@code Loss}, {@code Zlib}, {@code Lowercase}, {@code Ref}, {@code Min-K% 20%},
+     * {@code Min-K%++ 20%}, {@code zlib length (no model)}.
+     *
+     * @return the name
+     */
+    public String name() {
+        return switch (kind) {
+            case LOSS -> "Loss";
+            case ZLIB -> "Zlib";
+            case LOWERCASE -> "Lowercase";
+            case REFERENCE -> "Ref";
+            case MIN_K -> "Min-K% " + percent(k);
+            case MIN_K_PLUS_PLUS -> "Min-K%++ " + percent(k);
+            case COMPRESSED_LENGTH -> "zlib length (no model)";
+        };
+    }
+
+    /**
+     * Whether the sample carries what this attack needs.
+     *
+     * @param sample the sample
+     * @return true if {@link #score} can be computed
+     * @throws NullPointerException if {@code sample} is null
+     */
+    public boolean supports(MembershipSample sample) {
+        Checks.notNull(sample, "sample");
+        return switch (kind) {
+            case LOSS, MIN_K -> true;
+            case MIN_K_PLUS_PLUS -> sample.tokens().hasDistribution();
+            case ZLIB, COMPRESSED_LENGTH -> sample.text() != null;
+            case LOWERCASE -> sample.lowercase() != null;
+            case REFERENCE -> sample.reference() != null;
+        };
+    }
+
+    /**
+     * The score of one sample (higher means more likely a member).
+     *
+     * @param sample the sample
+     * @return the score
+     * @throws NullPointerException if {@code sample} is null
+     * @throws IllegalArgumentException if the sample does not carry what the attack needs (naming it)
+     */
+    public double score(MembershipSample sample) {
+        if (!supports(sample)) {
+            throw Checks.fail("sample " + sample.id(), "carry what " + name() + " needs", sample);
+        }
+        TokenStatistics t = sample.tokens();
+        return switch (kind) {
+            case LOSS -> Baselines.lossScore(t.logProbs());
+            case ZLIB -> Baselines.zlibScore(t.logProbs(), sample.text());
+            case LOWERCASE -> Baselines.lowercaseScore(t.logProbs(), sample.lowercase().logProbs());
+            case REFERENCE -> Baselines.referenceScore(t.logProbs(), sample.reference().logProbs());
+            case MIN_K -> t.minK(k);
+            case MIN_K_PLUS_PLUS -> t.minKPlusPlus(k);
+            case COMPRESSED_LENGTH -> Baselines.zlibLength(sample.text());
+        };
+    }
+
+    /**
+     * The display name.
+     *
+     * @return {@link #name()}
+     */
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    private static String percent(double fraction) {
+        String p = String.format(java.util.Locale.ROOT, "%.3f", fraction * 100).replaceAll("\\.?0+$", "");
+        return p + "%";
+    }
+}

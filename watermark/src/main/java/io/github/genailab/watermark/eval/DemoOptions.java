@@ -1,0 +1,108 @@
+package io.github.genailab.watermark.eval;
+
+import io.github.genailab.core.lm.DecodingOptions;
+import io.github.genailab.core.math.Checks;
+import io.github.genailab.watermark.ProcessorOptions;
+
+/**
+ * Options of the {@link ShakespeareDemo}: how many texts, how long, and how the model is trained and sampled.
+ *
+ * @param texts how many prompts to continue (watermarked and unwatermarked), {@code >= 1}
+ * @param tokensPerText the length T of every human and generated text, {@code >= 2}
+ * @param promptTokens the prompt length taken from held-out text, {@code >= 1}
+ * @param ngramOrder the order of the Kneser–Ney model, 1 to 5
+ * @param heldOutFraction the fraction of passages (the corpus tail) held out of training, in (0, 1)
+ * @param decoding how tokens are sampled
+ * @param processor the watermark processor's options
+ */
+public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ngramOrder, double heldOutFraction,
+        DecodingOptions decoding, ProcessorOptions processor) {
+
+    /**
+     * Validates the options.
+     *
+     * @param texts how many prompts to continue (watermarked and unwatermarked), {@code >= 1}
+     * @param tokensPerText the length T of every human and generated text, {@code >= 2}
+     * @param promptTokens the prompt length taken from held-out text, {@code >= 1}
+     * @param ngramOrder the order of the Kneser–Ney model, 1 to 5
+     * @param heldOutFraction the fraction of passages (the corpus tail) held out of training, in (0, 1)
+     * @param decoding how tokens are sampled
+     * @param processor the watermark processor's options
+     * @throws NullPointerException if {@code decoding} or {@code processor} is null
+     * @throws IllegalArgumentException if a number is out of range
+     */
+    public DemoOptions {
+        Checks.positive(texts, "texts");
+        Checks.inRange(tokensPerText, 2, Integer.MAX_VALUE, "tokensPerText");
+        Checks.positive(promptTokens, "promptTokens");
+        Checks.inRange(ngramOrder, 1, 5, "ngramOrder");
+        Checks.inOpenInterval(heldOutFraction, 0, 1, "heldOutFraction");
+        Checks.notNull(decoding, "decoding");
+        Checks.notNull(processor, "processor");
+    }
+
+    /**
+     * 20 texts of 200 tokens after 16-token prompts, a trigram model on 90% of the passages, multinomial sampling
+     * at temperature 1, the default processor.
+     *
+     * @return the default options
+     */
+    public static DemoOptions defaults() {
+        return new DemoOptions(20, 200, 16, 3, 0.1, DecodingOptions.defaults(), ProcessorOptions.defaults());
+    }
+
+    /**
+     * Returns these options with another number of texts.
+     *
+     * @param n the number of prompts, {@code >= 1}
+     * @return new options
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public DemoOptions withTexts(int n) {
+        return new DemoOptions(n, tokensPerText, promptTokens, ngramOrder, heldOutFraction, decoding, processor);
+    }
+
+    /**
+     * Returns these options with another text length.
+     *
+     * @param n the tokens per text, {@code >= 2}
+     * @return new options
+     * @throws IllegalArgumentException if {@code n < 2}
+     */
+    public DemoOptions withTokensPerText(int n) {
+        return new DemoOptions(texts, n, promptTokens, ngramOrder, heldOutFraction, decoding, processor);
+    }
+
+    /**
+     * Returns these options with another model order.
+     *
+     * @param order 1 to 5
+     * @return new options
+     * @throws IllegalArgumentException if {@code order} is outside [1, 5]
+     */
+    public DemoOptions withNgramOrder(int order) {
+        return new DemoOptions(texts, tokensPerText, promptTokens, order, heldOutFraction, decoding, processor);
+    }
+
+    /**
+     * Returns these options with other decoding options (e.g. {@code DecodingOptions.sampling(0.7)}, the paper's).
+     *
+     * @param options the decoding options
+     * @return new options
+     * @throws NullPointerException if {@code options} is null
+     */
+    public DemoOptions withDecoding(DecodingOptions options) {
+        return new DemoOptions(texts, tokensPerText, promptTokens, ngramOrder, heldOutFraction, options, processor);
+    }
+
+    /**
+     * Returns these options with other processor options (e.g. the hard list).
+     *
+     * @param options the processor options
+     * @return new options
+     * @throws NullPointerException if {@code options} is null
+     */
+    public DemoOptions withProcessor(ProcessorOptions options) {
+        return new DemoOptions(texts, tokensPerText, promptTokens, ngramOrder, heldOutFraction, decoding, options);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The green/red-list LLM watermark of Kirchenbauer et al. (ICML 2023): schemes (bit-compatible with
+ * {@code jwkirchenbauer/lm-watermarking} on CPU, or our fast secret-keyed ones), the generation-side logits
+ * processor, and the z-score detector with exact p-values and windowed (WinMax) detection.
+ *
+ * <p>Start with {@link io.github.genailab.watermark.WatermarkScheme#reference(String, int, double, double)},
+ * {@link io.github.genailab.watermark.WatermarkScheme#processor()} and
+ * {@link io.github.genailab.watermark.WatermarkDetector#of(WatermarkScheme)}.
+ */
+package io.github.genailab.watermark;
