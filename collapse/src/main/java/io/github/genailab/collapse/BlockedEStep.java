@@ -8,9 +8,10 @@ import java.util.Arrays;
  * <p>Each block of up to 128 points is transposed to column-major order, so the per-component work
  * (deviations from the mean, the triangular product {@code y = P (x - m)}, the quadratic form, and the
  * weighted sums of the moments) runs as simple loops over the points that the JIT can vectorise. The
- * arithmetic and the order of every floating-point sum are exactly those of the point-by-point form
- * ({@link MixtureState#logDensity} and {@link MixtureState#accumulate}), so results are identical to it;
- * only the loop nesting changes. Scratch buffers are allocated once per fit.
+ * log-densities are computed exactly as {@link MixtureState#logDensity} does; the moments as
+ * {@link MixtureState#accumulate} does, except that sums over a block's points are added in four
+ * interleaved partial sums (a fixed order: runs stay bit-for-bit reproducible). Scratch buffers are
+ * allocated once per fit.
  */
 final class BlockedEStep {
 
@@ -133,36 +134,60 @@ final class BlockedEStep {
         return max + Math.log(sum);
     }
 
-    /** Adds the block to component {@code c}'s moments, in point order (as the point-by-point form). */
+    /**
+     * Adds the block to component {@code c}'s moments. Each sum over the block's points is split into
+     * four interleaved partial sums (a fixed order, so results stay deterministic) to give the CPU four
+     * independent dependency chains.
+     */
     private void accumulate(int c, int start, int b, double[] resp, MixtureState.Moments moments) {
         int mo = c * d;
         int so = c * d * d;
         int dev = c * d * BLOCK;
-        double nk = moments.nk[c];
         for (int p = 0; p < b; p++) {
-            double r = resp[(start + p) * k + c];
-            y[p] = r;
-            nk += r;
+            y[p] = resp[(start + p) * k + c];
         }
-        moments.nk[c] = nk;
+        moments.nk[c] += dot(y, 0, null, 0, b);
         boolean full = s.type == CovarianceType.FULL;
         for (int a = 0; a < d; a++) {
             int colA = dev + a * BLOCK;
-            double sum = moments.sums[mo + a];
             for (int p = 0; p < b; p++) {
-                double ra = y[p] * deviations[colA + p];
-                weighted[p] = ra;
-                sum += ra;
+                weighted[p] = y[p] * deviations[colA + p];
             }
-            moments.sums[mo + a] = sum;
+            moments.sums[mo + a] += dot(weighted, 0, null, 0, b);
             for (int bb = full ? 0 : a; bb <= a; bb++) {
-                int colB = dev + bb * BLOCK;
-                double acc = moments.scatter[so + a * d + bb];
-                for (int p = 0; p < b; p++) {
-                    acc += weighted[p] * deviations[colB + p];
-                }
-                moments.scatter[so + a * d + bb] = acc;
+                moments.scatter[so + a * d + bb] += dot(weighted, 0, deviations, dev + bb * BLOCK, b);
             }
         }
+    }
+
+    /** {@code sum_p u[p] * v[vo + p]} (or {@code sum_p u[p]} when {@code v} is null), four partial sums. */
+    private static double dot(double[] u, int uo, double[] v, int vo, int b) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int p = 0;
+        if (v == null) {
+            for (; p + 3 < b; p += 4) {
+                s0 += u[uo + p];
+                s1 += u[uo + p + 1];
+                s2 += u[uo + p + 2];
+                s3 += u[uo + p + 3];
+            }
+            for (; p < b; p++) {
+                s0 += u[uo + p];
+            }
+        } else {
+            for (; p + 3 < b; p += 4) {
+                s0 += u[uo + p] * v[vo + p];
+                s1 += u[uo + p + 1] * v[vo + p + 1];
+                s2 += u[uo + p + 2] * v[vo + p + 2];
+                s3 += u[uo + p + 3] * v[vo + p + 3];
+            }
+            for (; p < b; p++) {
+                s0 += u[uo + p] * v[vo + p];
+            }
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -96,6 +96,9 @@ final class GaussianRefitEngine {
     private final Stats batch;
     private final Stats pool;
 
+    private final double logLambda;
+    private long cachedSize = -1;
+    private double cachedLogDivisor;
     private double[] originalPoints;
     private double[] poolPoints;
     private int[] permutation;
@@ -112,6 +115,7 @@ final class GaussianRefitEngine {
         this.sampler = sampler;
         this.lambda = lambda;
         this.heldOut = heldOut;
+        this.logLambda = Math.log(lambda);
         z = new double[d];
         zMean = new double[d];
         zFactor = new double[d * d];
@@ -237,7 +241,12 @@ final class GaussianRefitEngine {
         for (int j = 0; j < d; j++) {
             logDiag += Math.log(zFactor[j * d + j]);
         }
-        out.logDets[t + 1] = out.logDets[t] + d * (2 * Math.log(scale) - Math.log(den)) + 2 * logDiag;
+        if (m != cachedSize) {
+            cachedSize = m;
+            cachedLogDivisor = Math.log(den);
+        }
+        double logScale = scale == 1 ? 0 : logLambda;
+        out.logDets[t + 1] = out.logDets[t] + d * (2 * logScale - cachedLogDivisor) + 2 * logDiag;
     }
 
     /** Fits generation {@code g}'s model to {@code stats}. */

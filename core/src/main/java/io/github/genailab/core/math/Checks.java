@@ -370,12 +370,12 @@ public final class Checks {
         if (rows.length == 0) {
             throw fail(name, "have at least one row", "0 rows");
         }
-        int cols = rowLength(notNull(rows[0], name + "[0]"));
+        int cols = rowLength(rows, 0, name);
         if (cols == 0) {
             throw fail(name, "have at least one column", "0 columns");
         }
         for (int i = 1; i < rows.length; i++) {
-            int len = rowLength(notNull(rows[i], name + "[" + i + "]"));
+            int len = rowLength(rows, i, name);
             if (len != cols) {
                 throw fail(name + "[" + i + "]", "have " + cols + " columns like row 0", len);
             }
@@ -383,7 +383,12 @@ public final class Checks {
         return cols;
     }
 
-    private static int rowLength(Object row) {
+    /** The length of row i; the row's name is only built when it is null (this runs once per row). */
+    private static int rowLength(Object[] rows, int i, String name) {
+        Object row = rows[i];
+        if (row == null) {
+            throw new NullPointerException(name + "[" + i + "] must not be null");
+        }
         return row instanceof double[] ? ((double[]) row).length : ((float[]) row).length;
     }
 }
