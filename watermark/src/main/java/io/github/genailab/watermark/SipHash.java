@@ -63,7 +63,36 @@ final class SipHash {
      * context's secret key.
      */
     static long mix(long key, long x) {
-        long z = key + x * 0x9E3779B97F4A7C15L;
+        return finish(key + x * GOLDEN);
+    }
+
+    /**
+     * Fills {@code out[0, n)} with {@code mix(key, first + i)}, {@code n <= MIX_BLOCK}. Same values as
+     * {@link #mix}; written so that the JIT can vectorise it (no int-to-long conversion in the loop: the
+     * products {@code i * golden} come from a table), which makes a whole vocabulary about 3x cheaper.
+     */
+    static void mixBlock(long key, int first, long[] out, int n) {
+        long start = key + first * GOLDEN;
+        for (int i = 0; i < n; i++) {
+            out[i] = finish(start + GOLDEN_MULTIPLES[i]);
+        }
+    }
+
+    /** The block length {@link #mixBlock} accepts: 8 KiB of longs, which stays in the L1 cache. */
+    static final int MIX_BLOCK = 1024;
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private static final long[] GOLDEN_MULTIPLES = new long[MIX_BLOCK];
+
+    static {
+        for (int i = 0; i < MIX_BLOCK; i++) {
+            GOLDEN_MULTIPLES[i] = i * GOLDEN;
+        }
+    }
+
+    /** The SplitMix64 finaliser (Steele, Lea and Flood, OOPSLA 2014). */
+    private static long finish(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

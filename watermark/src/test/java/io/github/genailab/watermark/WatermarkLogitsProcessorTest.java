@@ -36,6 +36,31 @@ class WatermarkLogitsProcessorTest {
         }
     }
 
+    /** The keyed processor works in blocks of 1024 tokens: several blocks, an uneven tail, odd thresholds. */
+    @ParameterizedTest
+    @MethodSource("keyedBlockCases")
+    void keyedProcessorAgreesWithTheMembershipTestAcrossBlocks(int v, double gamma) {
+        WatermarkScheme s = WatermarkScheme.keyed(WatermarkKey.of(5, 6), 1, false, v, gamma, 1.5);
+        double[] logits = new double[v];
+        Arrays.fill(logits, -1.0);
+        logits[v - 1] = Double.NEGATIVE_INFINITY;
+        int[] context = {v / 3};
+        s.processor().process(context, 1, logits);
+        int green = 0;
+        for (int t = 0; t < v - 1; t++) {
+            boolean isGreen = s.isGreen(context, t);
+            green += isGreen ? 1 : 0;
+            assertThat(logits[t]).as("V=%d gamma=%s t=%d", v, gamma, t).isEqualTo(isGreen ? 0.5 : -1.0);
+        }
+        assertThat(logits[v - 1]).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(green).isPositive().isLessThan(v - 1);
+    }
+
+    static Stream<Arguments> keyedBlockCases() {
+        return Stream.of(Arguments.of(1024, 0.25), Arguments.of(1025, 0.3), Arguments.of(3 * 1024 + 37, 0.1),
+                Arguments.of(5000, 0.999), Arguments.of(50_257, 0.5), Arguments.of(4099, 1.0 / 3));
+    }
+
     @Test
     void hardListRemovesTheRedList() {
         WatermarkScheme s = WatermarkScheme.reference("lefthash", 300, 0.5, 2.0);
