@@ -1,13 +1,11 @@
 package io.github.genailab.membership;
 
-import io.github.genailab.core.math.Checks;
-
 /**
  * Fast per-row statistics of a float32 logits row (log p of the target, mean and standard deviation
  * of log p under the softmax), reading each row from main memory once.
  *
- * <p><b>Algorithm.</b> First the row maximum {@code c} (one vectorized read of the row, which then
- * sits in the L2 cache). Then the row is processed in chunks of {@value #CHUNK} values that stay in
+ * <p><b>Algorithm.</b> First the row maximum {@code c} (one read of the row from memory, after
+ * which it sits in the L2 cache). Then the row is processed in chunks of {@value #CHUNK} values that stay in
  * the L1 cache: {@code y_j = max(x_j - c, FLOOR)}; {@code e_j = exp(y_j)} in float; the chunk's
  * weight {@code w = sum e_j}, weighted mean {@code ybar} and weighted squared deviation
  * {@code M2 = sum e_j (y_j - ybar)^2} (a second pass over the cached chunk, so no cancellation).
@@ -18,8 +16,7 @@ import io.github.genailab.core.math.Checks;
  * <p><b>Why it looks like this.</b> HotSpot (JDK 17) auto-vectorizes only small, branch-free inner
  * loops of float arithmetic without int/float conversions, and some shapes not at all (a
  * {@code Math.max} on an offset array read, a loop that loads an array it does not store), which
- * were found by measurement. So {@code exp} is a float polynomial (Cephes {@code expf}
- * coefficients, Cody-Waite reduction by ln 2, rounding by the magic number {@code 1.5 * 2^23}), the
+ * were found by measurement. So {@code exp} is the float polynomial of {@link FloatExp}, the
  * scale {@code 2^-n} is a product of exact powers of two selected by the bits of n, each loop is
  * kept small (one bit of n per loop), and chunk sums are pairwise halvings (element-wise loops). Relative error of each
  * {@code e_j}: below 1e-7 (float precision); every cross-chunk quantity is double.
@@ -31,34 +28,26 @@ import io.github.genailab.core.math.Checks;
  * other sums. (A floor of 43.5 nats, one bit of {@code k} fewer, measurably distorted sigma of
  * near-deterministic rows, where {@code sigma^2} itself is about 1e-12.)
  *
- * <p>Not thread-safe: one instance per call, holding four chunk buffers.
+ * <p>This is the portable kernel; {@code VectorLogitRows} does the same with the Vector API, about
+ * three times faster (see {@link FloatRowKernel}). Not thread-safe: one instance per call, holding
+ * four chunk buffers.
  */
-final class FloatLogitRows {
+final class FloatLogitRows implements FloatRowKernel {
 
     static final int CHUNK = 512;
-    private static final float FLOOR = -87f; // exp(-87) = 1.6e-38 is still a normal float (no slow subnormals)
-    private static final float ROUND = 12582912f; // 1.5 * 2^23: (z + ROUND) - ROUND rounds z to an integer
-    private static final float LOG2E = 1.44269504f;
-    private static final float LN2_HI = 0.693145751953125f; // few mantissa bits: n * LN2_HI is exact
-    private static final float LN2_LO = 1.428606765330187e-06f;
+    private static final float FLOOR = RowMoments.FLOOR;
+    private static final float ROUND = FloatExp.ROUND;
 
     private final float[] shifted = new float[CHUNK];
     private final float[] weight = new float[CHUNK];
     private final float[] scratch = new float[CHUNK];
     private final float[] scratch2 = new float[CHUNK];
 
-    /**
-     * Fills {@code out*[rowIndex]} from one row.
-     *
-     * @param row logits (finite, or -infinity for impossible tokens)
-     * @param target the target token id, already checked to be in range
-     * @param rowIndex the row's index, for error messages
-     */
-    void compute(float[] row, int target, int rowIndex, double[] outLogProb, double[] outMu, double[] outSigma) {
+    @Override
+    public void compute(float[] row, int target, int rowIndex, double[] outLogProb, double[] outMu,
+            double[] outSigma) {
         float max = rowMax(row, rowIndex);
-        double totalWeight = 0;
-        double mean = 0;
-        double squaredDeviation = 0;
+        RowMoments moments = new RowMoments();
         for (int start = 0; start < row.length; start += CHUNK) {
             int length = Math.min(CHUNK, row.length - start);
             weights(row, start, length, max);
@@ -67,40 +56,18 @@ final class FloatLogitRows {
             float pivot = (float) chunkMean;
             double offset = chunkMean - pivot;
             // sum e (y - ybar)^2 = sum e (y - pivot)^2 - w (ybar - pivot)^2, pivot = ybar rounded to float
-            double m2 = Math.max(sumOfSquaredDeviations(pivot) - w * offset * offset, 0);
-            double merged = totalWeight + w;
-            double delta = chunkMean - mean;
-            mean += delta * w / merged;
-            squaredDeviation += m2 + delta * delta * totalWeight * w / merged;
-            totalWeight = merged;
+            moments.add(w, chunkMean, Math.max(sumOfSquaredDeviations(pivot) - w * offset * offset, 0));
         }
-        if (row[target] == Float.NEGATIVE_INFINITY) {
-            throw Checks.fail("logits[" + rowIndex + "][" + target + "]",
-                    "be finite (the target token must have probability > 0)", row[target]);
-        }
-        double logTotal = Math.log(totalWeight);
-        outLogProb[rowIndex] = Math.min((double) row[target] - max - logTotal, 0);
-        outMu[rowIndex] = Math.min(mean - logTotal, 0);
-        outSigma[rowIndex] = Math.sqrt(squaredDeviation / totalWeight);
+        moments.store(row, target, max, rowIndex, outLogProb, outMu, outSigma);
     }
 
-    /** The row maximum; rejects NaN and +infinity (both make the vectorized maximum non-finite). */
+    /** The row maximum, validated. */
     private static float rowMax(float[] row, int rowIndex) {
         float m = Float.NEGATIVE_INFINITY;
         for (float v : row) {
             m = Math.max(m, v);
         }
-        if (!(m < Float.POSITIVE_INFINITY)) {
-            for (int j = 0; j < row.length; j++) {
-                if (!(row[j] < Float.POSITIVE_INFINITY)) {
-                    throw Checks.fail("logits[" + rowIndex + "][" + j + "]", "be finite or -Infinity", row[j]);
-                }
-            }
-        }
-        if (m == Float.NEGATIVE_INFINITY) {
-            throw Checks.fail("logits[" + rowIndex + "]", "have at least one finite entry", "all -Infinity");
-        }
-        return m;
+        return RowMoments.checkedMaximum(m, row, rowIndex);
     }
 
     /** Fills {@code shifted} and {@code weight = exp(shifted)} for one chunk, zero-padding the tail. */
@@ -116,14 +83,14 @@ final class FloatLogitRows {
         }
         // e^y = e^f * 2^-k with y = f - k ln 2, |f| <= ln2 / 2, k in [0, 126].
         for (int j = 0; j < length; j++) {
-            float n = (y[j] * LOG2E + ROUND) - ROUND;
-            float f = (y[j] - n * LN2_HI) - n * LN2_LO;
-            float p = 1.9875691500e-4f;
-            p = p * f + 1.3981999507e-3f;
-            p = p * f + 8.3334519073e-3f;
-            p = p * f + 4.1665795894e-2f;
-            p = p * f + 1.6666665459e-1f;
-            p = p * f + 5.0000001201e-1f;
+            float n = (y[j] * FloatExp.LOG2E + ROUND) - ROUND;
+            float f = (y[j] - n * FloatExp.LN2_HI) - n * FloatExp.LN2_LO;
+            float p = FloatExp.P0;
+            p = p * f + FloatExp.P1;
+            p = p * f + FloatExp.P2;
+            p = p * f + FloatExp.P3;
+            p = p * f + FloatExp.P4;
+            p = p * f + FloatExp.P5;
             e[j] = p * f * f + f + 1f;
             k[j] = -n;
         }

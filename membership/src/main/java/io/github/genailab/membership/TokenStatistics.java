@@ -117,9 +117,13 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
      * @throws IllegalArgumentException as {@link #fromLogits(double[][], int[])}
      */
     public static TokenStatistics fromLogits(float[][] logits, int[] targets) {
+        return fromLogits(logits, targets, FloatRowKernel.create());
+    }
+
+    /** {@link #fromLogits(float[][], int[])} with a given kernel (tests run both). */
+    static TokenStatistics fromLogits(float[][] logits, int[] targets, FloatRowKernel kernel) {
         vocabularySize(logits, targets);
-        FloatLogitRows rows = new FloatLogitRows();
-        return collect(targets.length, (i, lp, mean, sd) -> rows.compute(logits[i], targets[i], i, lp, mean, sd));
+        return collect(targets.length, (i, lp, mean, sd) -> kernel.compute(logits[i], targets[i], i, lp, mean, sd));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Rngs;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -85,8 +86,21 @@ class TokenStatisticsTest {
         assertThat(masked).isEqualTo(plain);
     }
 
+    /** Both float kernels: the portable one and, with the module enabled (as in this build), the Vector API one. */
+    static Stream<Arguments> floatKernels() {
+        return Stream.of(Arguments.of("portable", (Supplier<FloatRowKernel>) FloatLogitRows::new),
+                Arguments.of("default", (Supplier<FloatRowKernel>) FloatRowKernel::create));
+    }
+
     @Test
-    void theFloatPathAgreesWithTheExactPath() {
+    void theVectorKernelIsTheDefaultWhenItsModuleIsEnabled() {
+        assertThat(FloatRowKernel.vectorApiAvailable()).as("surefire runs with --add-modules jdk.incubator.vector").isTrue();
+        assertThat(FloatRowKernel.create().getClass().getSimpleName()).isEqualTo("VectorLogitRows");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("floatKernels")
+    void theFloatPathAgreesWithTheExactPath(String name, Supplier<FloatRowKernel> kernel) {
         RandomGenerator rng = Rngs.seeded(42);
         int[] vocabularies = {1, 2, 511, 512, 513, 1500, 50_257};
         for (int vocabularySize : vocabularies) {
@@ -99,12 +113,13 @@ class TokenStatisticsTest {
                 }
                 targets[i] = rng.nextInt(vocabularySize);
             }
-            assertFloatMatchesExact(logits, targets);
+            assertFloatMatchesExact(kernel.get(), logits, targets);
         }
     }
 
-    @Test
-    void theFloatPathHandlesPeakedMaskedAndChunkAlignedRows() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("floatKernels")
+    void theFloatPathHandlesPeakedMaskedAndChunkAlignedRows(String name, Supplier<FloatRowKernel> kernel) {
         float inf = Float.NEGATIVE_INFINITY;
         float[] peaked = new float[2000];
         Arrays.fill(peaked, -30f);
@@ -117,17 +132,18 @@ class TokenStatisticsTest {
         for (int j = 0; j < lateMaximum.length; j++) {
             lateMaximum[j] = j * 0.05f;
         }
-        assertFloatMatchesExact(new float[][] {peaked, peaked}, new int[] {1234, 3});
-        assertFloatMatchesExact(new float[][] {masked}, new int[] {700});
-        assertFloatMatchesExact(new float[][] {lateMaximum, lateMaximum}, new int[] {0, 1023});
+        assertFloatMatchesExact(kernel.get(), new float[][] {peaked, peaked}, new int[] {1234, 3});
+        assertFloatMatchesExact(kernel.get(), new float[][] {masked}, new int[] {700});
+        assertFloatMatchesExact(kernel.get(), new float[][] {lateMaximum, lateMaximum}, new int[] {0, 1023});
     }
 
     /**
      * Near-deterministic rows have sigma around 1e-5: the far tail must keep its tiny weights (a floor
      * at 43.5 nats below the maximum once distorted such a sigma by 76%).
      */
-    @Test
-    void theFloatPathKeepsSigmaOfNearDeterministicRowsRelativelyAccurate() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("floatKernels")
+    void theFloatPathKeepsSigmaOfNearDeterministicRowsRelativelyAccurate(String name, Supplier<FloatRowKernel> kernel) {
         RandomGenerator rng = Rngs.seeded(7);
         float[][] logits = new float[24][50_257];
         double[][] wide = new double[24][50_257];
@@ -145,7 +161,7 @@ class TokenStatisticsTest {
             }
             targets[i] = rng.nextInt(50_257);
         }
-        TokenStatistics fast = TokenStatistics.fromLogits(logits, targets);
+        TokenStatistics fast = TokenStatistics.fromLogits(logits, targets, kernel.get());
         TokenStatistics exact = TokenStatistics.fromLogits(wide, targets);
         double smallest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < targets.length; i++) {
@@ -155,7 +171,7 @@ class TokenStatisticsTest {
         assertThat(smallest).isLessThan(1e-3);
     }
 
-    private static void assertFloatMatchesExact(float[][] logits, int[] targets) {
+    private static void assertFloatMatchesExact(FloatRowKernel kernel, float[][] logits, int[] targets) {
         double[][] wide = new double[logits.length][];
         for (int i = 0; i < logits.length; i++) {
             wide[i] = new double[logits[i].length];
@@ -163,7 +179,7 @@ class TokenStatisticsTest {
                 wide[i][j] = logits[i][j];
             }
         }
-        TokenStatistics fast = TokenStatistics.fromLogits(logits, targets);
+        TokenStatistics fast = TokenStatistics.fromLogits(logits, targets, kernel);
         TokenStatistics exact = TokenStatistics.fromLogits(wide, targets);
         for (int i = 0; i < targets.length; i++) {
             double l = exact.logProbs()[i];
@@ -178,14 +194,15 @@ class TokenStatisticsTest {
         }
     }
 
-    @Test
-    void uniformRowsGiveExactlyZeroSigmaOnBothPaths() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("floatKernels")
+    void uniformRowsGiveExactlyZeroSigmaOnBothPaths(String name, Supplier<FloatRowKernel> kernel) {
         float[] flat = new float[50_257];
         Arrays.fill(flat, 3.25f);
-        TokenStatistics fast = TokenStatistics.fromLogits(new float[][] {flat}, new int[] {99});
+        TokenStatistics fast = TokenStatistics.fromLogits(new float[][] {flat}, new int[] {99}, kernel.get());
         assertThat(fast.sigma()).containsExactly(0.0);
         assertThat(fast.logProbs()[0]).isEqualTo(fast.mu()[0]).isCloseTo(-Math.log(50_257), within(1e-12));
-        TokenStatistics single = TokenStatistics.fromLogits(new float[][] {{7f}}, new int[] {0});
+        TokenStatistics single = TokenStatistics.fromLogits(new float[][] {{7f}}, new int[] {0}, kernel.get());
         assertThat(single.logProbs()).containsExactly(0.0);
         assertThat(single.sigma()).containsExactly(0.0);
         double[] flatDouble = new double[3];
@@ -266,6 +283,30 @@ class TokenStatisticsTest {
                         "tokens.length must be >= 2"),
                 MinKProbTest.bad("token range", () -> TokenStatistics.of(model, new int[] {1, 4}),
                         IllegalArgumentException.class, "tokens[1] must be a token id in [0, 4), got 4"));
+    }
+
+    /** Each kernel finds and names the bad entry, in the lane-wise part of a row and in its tail. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("floatKernels")
+    void bothFloatKernelsRejectBadRowsNamingTheEntry(String name, Supplier<FloatRowKernel> kernel) {
+        for (int bad : new int[] {3, 37, 39}) {
+            for (float value : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+                float[][] logits = new float[2][40];
+                logits[1][bad] = value;
+                assertThatThrownBy(() -> TokenStatistics.fromLogits(logits, new int[] {0, 0}, kernel.get()))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("logits[1][" + bad + "] must be finite or -Infinity, got " + value);
+            }
+        }
+        float[][] masked = new float[1][40];
+        Arrays.fill(masked[0], Float.NEGATIVE_INFINITY);
+        assertThatThrownBy(() -> TokenStatistics.fromLogits(masked, new int[] {0}, kernel.get()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("logits[0] must have at least one finite entry");
+        masked[0][5] = 1f;
+        assertThatThrownBy(() -> TokenStatistics.fromLogits(masked, new int[] {38}, kernel.get()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("logits[0][38] must be finite (the target token must have probability > 0)");
     }
 
     @ParameterizedTest(name = "{0}")
