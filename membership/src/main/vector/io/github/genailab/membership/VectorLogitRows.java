@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Lane sums add at most {@code CHUNK / lanes} terms each, then {@code reduceLanes}; the Vector API
  * leaves the order of that reduction unspecified, so results may differ from {@link FloatLogitRows} in
  * the last bits (both within about 1e-7 of the exact path) but are repeatable on a given JVM and CPU.
- * Compiled separately ({@code src/main/vector}) because {@code javac} always warns about incubator
- * modules. Not thread-safe: one instance per call.
+ * Compiled on its own from {@code src/main/vector} (see this module's {@code pom.xml}) because
+ * {@code javac} always warns about incubator modules. Not thread-safe: one instance per call.
  */
 final class VectorLogitRows implements FloatRowKernel {
 
