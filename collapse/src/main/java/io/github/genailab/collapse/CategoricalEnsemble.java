@@ -22,16 +22,7 @@ public record CategoricalEnsemble(CategoricalRefitOptions options, List<Categori
      * @throws IllegalArgumentException if there are no runs or a run has other options
      */
     public CategoricalEnsemble {
-        Checks.notNull(options, "options");
-        runs = List.copyOf(Checks.notNull(runs, "runs"));
-        if (runs.isEmpty()) {
-            throw Checks.fail("runs", "not be empty", "0 runs");
-        }
-        for (int i = 0; i < runs.size(); i++) {
-            if (!runs.get(i).options().equals(options)) {
-                throw Checks.fail("runs[" + i + "].options", "equal options", runs.get(i).options());
-            }
-        }
+        runs = Runs.checked(options, runs, CategoricalTrajectory::options);
     }
 
     /**
@@ -43,16 +34,7 @@ public record CategoricalEnsemble(CategoricalRefitOptions options, List<Categori
      */
     public double[] mean(CategoricalMetric metric) {
         Checks.notNull(metric, "metric");
-        double[] out = new double[options.generations() + 1];
-        for (CategoricalTrajectory t : runs) {
-            for (int n = 0; n < out.length; n++) {
-                out[n] += t.valueAt(metric, n);
-            }
-        }
-        for (int n = 0; n < out.length; n++) {
-            out[n] /= runs.size();
-        }
-        return out;
+        return Runs.mean(runs, options.generations(), (t, n) -> t.valueAt(metric, n));
     }
 
     /**

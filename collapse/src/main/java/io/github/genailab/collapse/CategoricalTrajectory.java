@@ -131,15 +131,8 @@ public record CategoricalTrajectory(CategoricalRefitOptions options, double[][] 
      * @return the CSV text
      */
     public String toCsv() {
-        Csv csv = new Csv().add("generation", Csv.index(options.generations() + 1));
-        for (CategoricalMetric metric : CategoricalMetric.values()) {
-            csv.add(metric.column(), series(metric));
-        }
-        CategoricalTheory theory = theory();
-        for (CategoricalMetric metric : CategoricalMetric.values()) {
-            csv.add("theory_" + metric.column(), theory.curve(metric));
-        }
-        return csv.build();
+        return Csv.trajectory(options.generations(), CategoricalMetric.values(), CategoricalMetric::column,
+                this::series, theory()::curve);
     }
 
     /**

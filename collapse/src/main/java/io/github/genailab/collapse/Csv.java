@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Column-wise CSV builder for trajectories: a header line, then one row per generation, numbers in
@@ -27,6 +28,18 @@ final class Csv {
         return put(name, column, column.length);
     }
 
+    /** Adds column {@code j} of the row-major {@code rows} as {@code prefix + j}, for every {@code j < width}. */
+    Csv addColumns(String prefix, double[][] rows, int width) {
+        for (int j = 0; j < width; j++) {
+            double[] column = new double[rows.length];
+            for (int n = 0; n < rows.length; n++) {
+                column[n] = rows[n][j];
+            }
+            add(prefix + j, column);
+        }
+        return this;
+    }
+
     private Csv put(String name, Object column, int length) {
         if (rows >= 0 && rows != length) {
             throw new IllegalStateException("column " + name + " has " + length + " rows, expected " + rows);
@@ -44,6 +57,22 @@ final class Csv {
             out[i] = i;
         }
         return out;
+    }
+
+    /**
+     * A trajectory of {@code generations + 1} rows: {@code generation}, every metric's series under its
+     * column name, then every metric's theory curve as {@code theory_<column>}.
+     */
+    static <M> String trajectory(int generations, M[] metrics, Function<M, String> column,
+            Function<M, double[]> series, Function<M, double[]> theory) {
+        Csv csv = new Csv().add("generation", index(generations + 1));
+        for (M metric : metrics) {
+            csv.add(column.apply(metric), series.apply(metric));
+        }
+        for (M metric : metrics) {
+            csv.add("theory_" + column.apply(metric), theory.apply(metric));
+        }
+        return csv.build();
     }
 
     String build() {

@@ -29,16 +29,7 @@ public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> ru
      * @throws IllegalArgumentException if there are no runs or a run has other options
      */
     public GaussianEnsemble {
-        Checks.notNull(options, "options");
-        runs = List.copyOf(Checks.notNull(runs, "runs"));
-        if (runs.isEmpty()) {
-            throw Checks.fail("runs", "not be empty", "0 runs");
-        }
-        for (int i = 0; i < runs.size(); i++) {
-            if (!runs.get(i).options().equals(options)) {
-                throw Checks.fail("runs[" + i + "].options", "equal options", runs.get(i).options());
-            }
-        }
+        runs = Runs.checked(options, runs, GaussianTrajectory::options);
     }
 
     /**
@@ -50,16 +41,7 @@ public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> ru
      */
     public double[] mean(GaussianMetric metric) {
         Checks.notNull(metric, "metric");
-        double[] out = new double[options.generations() + 1];
-        for (GaussianTrajectory t : runs) {
-            for (int n = 0; n < out.length; n++) {
-                out[n] += t.valueAt(metric, n);
-            }
-        }
-        for (int n = 0; n < out.length; n++) {
-            out[n] /= runs.size();
-        }
-        return out;
+        return Runs.mean(runs, options.generations(), (t, n) -> t.valueAt(metric, n));
     }
 
     /**
@@ -139,18 +121,7 @@ public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> ru
      */
     public double[] fractionBelow(GaussianMetric metric, double threshold) {
         Checks.notNull(metric, "metric");
-        double[] out = new double[options.generations() + 1];
-        for (GaussianTrajectory t : runs) {
-            for (int n = 0; n < out.length; n++) {
-                if (t.valueAt(metric, n) < threshold) {
-                    out[n] += 1;
-                }
-            }
-        }
-        for (int n = 0; n < out.length; n++) {
-            out[n] /= runs.size();
-        }
-        return out;
+        return Runs.mean(runs, options.generations(), (t, n) -> t.valueAt(metric, n) < threshold ? 1 : 0);
     }
 
     /**

@@ -245,15 +245,8 @@ public record GaussianTrajectory(RefitOptions options, double[] means, double[] 
      * @return the CSV text, one header line and {@code G + 1} rows
      */
     public String toCsv() {
-        Csv csv = new Csv().add("generation", Csv.index(generations() + 1));
-        for (GaussianMetric metric : GaussianMetric.values()) {
-            csv.add(metric.column(), series(metric));
-        }
-        GaussianTheory theory = theory();
-        for (GaussianMetric metric : GaussianMetric.values()) {
-            csv.add("theory_" + metric.column(), theory.curve(metric));
-        }
-        return csv.build();
+        return Csv.trajectory(generations(), GaussianMetric.values(), GaussianMetric::column, this::series,
+                theory()::curve);
     }
 
     /**

@@ -258,14 +258,7 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
     public String toCsv() {
         int length = means.length;
         int d = options.dimension();
-        Csv csv = new Csv().add("generation", Csv.index(length));
-        for (int j = 0; j < d; j++) {
-            double[] column = new double[length];
-            for (int n = 0; n < length; n++) {
-                column[n] = means[n][j];
-            }
-            csv.add("mean_" + j, column);
-        }
+        Csv csv = new Csv().add("generation", Csv.index(length)).addColumns("mean_", means, d);
         double[] trace = new double[length];
         long[] iterations = new long[length];
         long[] flags = new long[length];

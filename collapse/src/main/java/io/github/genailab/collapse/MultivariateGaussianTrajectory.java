@@ -246,14 +246,8 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
      * @return the CSV text
      */
     public String toCsv() {
-        Csv csv = new Csv().add("generation", Csv.index(means.length));
-        for (int j = 0; j < options.dimension(); j++) {
-            double[] column = new double[means.length];
-            for (int n = 0; n < column.length; n++) {
-                column[n] = means[n][j];
-            }
-            csv.add("mean_" + j, column);
-        }
+        Csv csv = new Csv().add("generation", Csv.index(means.length)).addColumns("mean_", means,
+                options.dimension());
         MultivariateGaussianTheory theory = theory();
         return csv.add("trace", traces()).add("log_det_ratio", logDeterminantRatios())
                 .add("squared_mean_error", squaredMeanErrors()).add("w2_squared", w2Squared())

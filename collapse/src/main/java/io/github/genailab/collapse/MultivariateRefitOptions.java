@@ -233,8 +233,7 @@ public record MultivariateRefitOptions(double[] mean, double[][] covariance, int
      * @throws IllegalArgumentException if {@code t} is out of range
      */
     public long samplesAt(int t) {
-        Checks.inRange(t, 0, Math.max(0, generations - 1), "t");
-        return RefitSettings.size(samplesPerGeneration, sampleGrowth, t);
+        return RefitSettings.samplesAt(samplesPerGeneration, sampleGrowth, generations, t);
     }
 
     /** The 1-D options with variance {@code tr Sigma0}, whose mean-error and trace theory carries over. */
@@ -278,17 +277,9 @@ public record MultivariateRefitOptions(double[] mean, double[][] covariance, int
      */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "MultivariateRefitOptions[d=%d, mean=%s, "
-                + "tr Sigma0=%s, M=%d", dimension(), Format.tuple(mean),
-                Format.number(Linalg.trace(Linalg.flatten(covariance), dimension())), samplesPerGeneration));
-        if (sampleGrowth != 0) {
-            s.append(String.format(Locale.ROOT, "*(t+1)^%s", sampleGrowth));
-        }
-        s.append(", generations=").append(generations).append(", ").append(estimator).append(", ").append(workflow)
-                .append(", ").append(sampler);
-        if (samplingScale != 1) {
-            s.append(String.format(Locale.ROOT, ", samplingScale=%s", samplingScale));
-        }
-        return s.append(", heldOut=").append(heldOutSamples).append(']').toString();
+        String head = String.format(Locale.ROOT, "MultivariateRefitOptions[d=%d, mean=%s, tr Sigma0=%s", dimension(),
+                Format.tuple(mean), Format.number(Linalg.trace(Linalg.flatten(covariance), dimension())));
+        return RefitSettings.describe(head, samplesPerGeneration, sampleGrowth, generations, estimator, workflow,
+                sampler, samplingScale, heldOutSamples);
     }
 }

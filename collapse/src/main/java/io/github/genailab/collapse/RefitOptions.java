@@ -202,8 +202,7 @@ public record RefitOptions(double mean, double variance, int samplesPerGeneratio
      * @throws IllegalArgumentException if {@code t} is out of range
      */
     public long samplesAt(int t) {
-        Checks.inRange(t, 0, Math.max(0, generations - 1), "t");
-        return RefitSettings.size(samplesPerGeneration, sampleGrowth, t);
+        return RefitSettings.samplesAt(samplesPerGeneration, sampleGrowth, generations, t);
     }
 
     /**
@@ -213,16 +212,8 @@ public record RefitOptions(double mean, double variance, int samplesPerGeneratio
      */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "RefitOptions[N(%s, %s), M=%d", mean, variance,
-                samplesPerGeneration));
-        if (sampleGrowth != 0) {
-            s.append(String.format(Locale.ROOT, "*(t+1)^%s", sampleGrowth));
-        }
-        s.append(", generations=").append(generations).append(", ").append(estimator).append(", ").append(workflow)
-                .append(", ").append(sampler);
-        if (samplingScale != 1) {
-            s.append(String.format(Locale.ROOT, ", samplingScale=%s", samplingScale));
-        }
-        return s.append(", heldOut=").append(heldOutSamples).append(']').toString();
+        return RefitSettings.describe(String.format(Locale.ROOT, "RefitOptions[N(%s, %s)", mean, variance),
+                samplesPerGeneration, sampleGrowth, generations, estimator, workflow, sampler, samplingScale,
+                heldOutSamples);
     }
 }

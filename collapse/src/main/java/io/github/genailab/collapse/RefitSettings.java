@@ -1,9 +1,11 @@
 package io.github.genailab.collapse;
 
 import io.github.genailab.core.math.Checks;
+import java.util.Locale;
 
 /**
- * Validation and the sample-size schedule shared by the 1-D and multivariate refit options.
+ * Validation, the sample-size schedule and the one-line description shared by the 1-D and multivariate
+ * refit options.
  *
  * <p>Schedule: the data of generation {@code t} (t = 0 .. G-1; 0 = the original data) hold
  * {@code M_t = round(M (t + 1)^g)} points, where {@code g = sampleGrowth}: 0 keeps {@code M} fixed,
@@ -56,6 +58,31 @@ final class RefitSettings {
                         pool);
             }
         }
+    }
+
+    /** {@code M_t} of the options' {@code samplesAt(t)}: {@code t} checked against 0 .. G-1 (0 when G = 0). */
+    static long samplesAt(int samplesPerGeneration, double sampleGrowth, int generations, int t) {
+        Checks.inRange(t, 0, Math.max(0, generations - 1), "t");
+        return size(samplesPerGeneration, sampleGrowth, t);
+    }
+
+    /**
+     * Completes an options' one-line {@code toString()} after {@code head} (the record name and the
+     * original distribution): M and its growth, generations, estimator, workflow, sampler, the sampling
+     * bias unless it is 1, and the held-out size.
+     */
+    static String describe(String head, int samplesPerGeneration, double sampleGrowth, int generations,
+            VarianceEstimator estimator, Workflow workflow, Sampler sampler, double samplingScale, int heldOutSamples) {
+        StringBuilder s = new StringBuilder(head).append(", M=").append(samplesPerGeneration);
+        if (sampleGrowth != 0) {
+            s.append(String.format(Locale.ROOT, "*(t+1)^%s", sampleGrowth));
+        }
+        s.append(", generations=").append(generations).append(", ").append(estimator).append(", ").append(workflow)
+                .append(", ").append(sampler);
+        if (samplingScale != 1) {
+            s.append(String.format(Locale.ROOT, ", samplingScale=%s", samplingScale));
+        }
+        return s.append(", heldOut=").append(heldOutSamples).append(']').toString();
     }
 
     /** {@code M_t = round(M (t + 1)^g)}. */

@@ -109,6 +109,16 @@ class BadInputTest {
                                 RecursiveGaussian.simulate(RefitOptions.defaults().withGenerations(1), Rngs.seeded(1)),
                                 RecursiveGaussian.simulate(RefitOptions.defaults().withGenerations(1).withMean(1),
                                         Rngs.seeded(1))))),
+                bad("options", NullPointerException.class, () -> new CategoricalEnsemble(null, List.of(
+                        RecursiveCategorical.simulate(CategoricalRefitOptions.defaults(), Rngs.seeded(1))))),
+                bad("runs", NullPointerException.class, () -> new CategoricalEnsemble(
+                        CategoricalRefitOptions.defaults(), null)),
+                bad("runs", IllegalArgumentException.class, () -> new CategoricalEnsemble(
+                        CategoricalRefitOptions.defaults(), List.of())),
+                bad("runs[1].options", IllegalArgumentException.class, () -> new CategoricalEnsemble(
+                        CategoricalRefitOptions.uniform(2), List.of(
+                                RecursiveCategorical.simulate(CategoricalRefitOptions.uniform(2), Rngs.seeded(1)),
+                                RecursiveCategorical.simulate(CategoricalRefitOptions.uniform(3), Rngs.seeded(1))))),
                 bad("metric", NullPointerException.class, () -> RecursiveGaussian.simulate(RefitOptions.defaults()
                         .withGenerations(1), Rngs.seeded(1)).series(null)));
     }

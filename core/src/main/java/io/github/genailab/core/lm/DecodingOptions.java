@@ -95,4 +95,26 @@ public record DecodingOptions(boolean greedy, double temperature, int topK, doub
     public DecodingOptions withTopP(double p) {
         return new DecodingOptions(greedy, temperature, topK, p);
     }
+
+    /**
+     * One line, e.g. {@code DecodingOptions[sampling, temperature=0.8, topP=0.95]} or
+     * {@code DecodingOptions[greedy]}: the mode, then the temperature (for greedy decoding only if it is
+     * not 1) and the top-k and top-p limits that are on.
+     *
+     * @return the options
+     */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("DecodingOptions[").append(greedy ? "greedy" : "sampling");
+        if (!greedy || temperature != 1) {
+            s.append(", temperature=").append(temperature);
+        }
+        if (topK != 0) {
+            s.append(", topK=").append(topK);
+        }
+        if (topP != 1) {
+            s.append(", topP=").append(topP);
+        }
+        return s.append(']').toString();
+    }
 }

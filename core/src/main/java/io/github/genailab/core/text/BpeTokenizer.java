@@ -1,6 +1,7 @@
 package io.github.genailab.core.text;
 
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.util.LongIntMap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +106,7 @@ public final class BpeTokenizer implements Tokenizer {
         this.mergeResult = mergeResult;
         this.rankOfPair = new LongIntMap(mergeLeft.length);
         for (int rank = 0; rank < mergeLeft.length; rank++) {
-            rankOfPair.put(LongIntMap.pair(mergeLeft[rank], mergeRight[rank]), rank, -1);
+            rankOfPair.put(LongIntMap.pack(mergeLeft[rank], mergeRight[rank]), rank);
         }
         this.idOfToken = new HashMap<>(tokenBytes.length * 2);
         for (int id = 0; id < tokenBytes.length; id++) {
@@ -281,7 +282,7 @@ public final class BpeTokenizer implements Tokenizer {
     }
 
     private int rank(int left, int right) {
-        return rankOfPair.get(LongIntMap.pair(left, right), -1);
+        return rankOfPair.get(LongIntMap.pack(left, right));
     }
 
     /** {@code encoder.py}'s loop: find the lowest-ranked adjacent pair, merge all its occurrences. */

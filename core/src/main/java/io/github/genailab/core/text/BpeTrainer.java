@@ -1,6 +1,7 @@
 package io.github.genailab.core.text;
 
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.util.LongIntMap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class BpeTrainer {
                 throw Checks.fail("vocabularySize", "be at most " + trainer.tokenBytes.size()
                         + " for this text (no adjacent pair is left to merge)", vocabularySize);
             }
-            trainer.merge(LongIntMap.left(pair), LongIntMap.right(pair));
+            trainer.merge(LongIntMap.high(pair), LongIntMap.low(pair));
         }
         int[] byteToId = new int[256];
         for (int b = 0; b < 256; b++) {
@@ -96,7 +97,7 @@ final class BpeTrainer {
         mergeRight.add(right);
         mergeResult.add(result);
 
-        IntList candidates = pairCounts.wordsOf(LongIntMap.pair(left, right));
+        IntList candidates = pairCounts.wordsOf(LongIntMap.pack(left, right));
         int candidateCount = candidates.size();
         for (int i = 0; i < candidateCount; i++) {
             int w = candidates.get(i);

@@ -1,6 +1,7 @@
 package io.github.genailab.core.text;
 
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.util.LongIntMap;
 
 import java.util.Map;
 
@@ -42,7 +43,7 @@ final class MergesFile {
             int left = idOf(ids, line.substring(0, space), lineName);
             int right = idOf(ids, line.substring(space + 1), lineName);
             int result = idOf(ids, line.substring(0, space) + line.substring(space + 1), lineName);
-            int previous = seen.put(LongIntMap.pair(left, right), rank, -1);
+            int previous = seen.put(LongIntMap.pack(left, right), rank);
             if (previous >= 0) {
                 throw Checks.fail(lineName, "not repeat the merge on line " + (previous + 2), quoteLine(line));
             }

@@ -1,5 +1,6 @@
 package io.github.genailab.core.text;
 
+import io.github.genailab.core.util.LongIntMap;
 import java.util.Arrays;
 
 /**
@@ -23,8 +24,8 @@ final class PairCounts {
 
     /** Adds {@code delta} occurrences of {@code (left, right)} seen in {@code word} (delta may be negative). */
     void add(int left, int right, int delta, int word) {
-        long pair = LongIntMap.pair(left, right);
-        int index = indexOf.get(pair, -1);
+        long pair = LongIntMap.pack(left, right);
+        int index = indexOf.get(pair);
         if (index < 0) {
             index = newPair(pair);
         }
@@ -54,7 +55,7 @@ final class PairCounts {
 
     /** The words in which {@code pair} has occurred (a superset, with repeats). */
     IntList wordsOf(long pair) {
-        return words[indexOf.get(pair, -1)];
+        return words[indexOf.get(pair)];
     }
 
     private int newPair(long pair) {
@@ -70,7 +71,7 @@ final class PairCounts {
         pairs[index] = pair;
         heapPosition[index] = -1;
         words[index] = new IntList(4);
-        indexOf.put(pair, index, -1);
+        indexOf.put(pair, index);
         return index;
     }
 

@@ -203,6 +203,18 @@ class DecoderTest {
                 .isEqualTo(new DecodingOptions(false, 0.8, 5, 0.9));
     }
 
+    @Test
+    void optionsPrintOnOneLineWithTheLimitsThatAreOn() {
+        assertThat(DecodingOptions.defaults()).hasToString("DecodingOptions[sampling, temperature=1.0]");
+        assertThat(DecodingOptions.greedyDecoding()).hasToString("DecodingOptions[greedy]");
+        assertThat(DecodingOptions.greedyDecoding().withTemperature(0.5).withTopK(3))
+                .hasToString("DecodingOptions[greedy, temperature=0.5, topK=3]");
+        assertThat(DecodingOptions.sampling(0.8).withTopP(0.95))
+                .hasToString("DecodingOptions[sampling, temperature=0.8, topP=0.95]");
+        assertThat(DecodingOptions.sampling(0.7).withTopK(40).withTopP(0.9))
+                .hasToString("DecodingOptions[sampling, temperature=0.7, topK=40, topP=0.9]");
+    }
+
     static Stream<Arguments> badInputs() {
         DecodingOptions d = DecodingOptions.defaults();
         RandomGenerator rng = Rngs.seeded(0);
