@@ -45,7 +45,7 @@ final class KMeans {
             int best = -1;
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int t = 0; t < trials; t++) {
-                int candidate = potential > 0 ? search(cumulative, rng.nextDouble() * running) : rng.nextInt(n);
+                int candidate = potential > 0 ? firstAbove(cumulative, n, rng.nextDouble() * running) : rng.nextInt(n);
                 double candidatePotential = 0;
                 for (int i = 0; i < n; i++) {
                     double dist = Math.min(closest[i], squaredDistance(x, i * d, x, candidate * d, d));
@@ -65,10 +65,13 @@ final class KMeans {
         return chosen;
     }
 
-    /** First index with {@code cumulative[i] > u} (clamped to the last index). */
-    private static int search(double[] cumulative, double u) {
+    /**
+     * First index {@code i < length} with {@code cumulative[i] > u} (clamped to {@code length - 1}): the
+     * inverse-CDF draw of a category from ascending cumulative weights.
+     */
+    static int firstAbove(double[] cumulative, int length, double u) {
         int lo = 0;
-        int hi = cumulative.length - 1;
+        int hi = length - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (cumulative[mid] > u) {

@@ -59,7 +59,7 @@ public final class RecursiveCategorical {
         int fixation = alive(p) == 1 ? 0 : -1;
         int[] counts = new int[k];
         int[] aliveIndex = new int[k];
-        long[] cumulative = new long[k];
+        double[] cumulative = new double[k];
         int last = 0;
         for (int t = 1; t <= g && fixation < 0; t++) {
             if (t == 1) {
@@ -145,23 +145,15 @@ public final class RecursiveCategorical {
         }
         Arrays.fill(counts, 0);
         for (int draw = 0; draw < m; draw++) {
-            double u = rng.nextDouble() * running;
-            int lo = 0;
-            int hi = p0.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cumulative[mid] > u) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            counts[lo]++;
+            counts[KMeans.firstAbove(cumulative, p0.length, rng.nextDouble() * running)]++;
         }
     }
 
-    /** Later generations: M draws of u ~ U{0..M-1} located in the cumulative counts of live categories. */
-    private static void drawFromCounts(int[] counts, int m, RandomGenerator rng, int[] aliveIndex, long[] cumulative) {
+    /**
+     * Later generations: M draws of u ~ U{0..M-1} located in the cumulative counts of live categories
+     * (integers below 2^31, so exact as doubles).
+     */
+    private static void drawFromCounts(int[] counts, int m, RandomGenerator rng, int[] aliveIndex, double[] cumulative) {
         int alive = 0;
         long running = 0;
         for (int i = 0; i < counts.length; i++) {
@@ -174,18 +166,7 @@ public final class RecursiveCategorical {
             counts[i] = 0;
         }
         for (int draw = 0; draw < m; draw++) {
-            long u = rng.nextInt(m);
-            int lo = 0;
-            int hi = alive - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cumulative[mid] > u) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            counts[aliveIndex[lo]]++;
+            counts[aliveIndex[KMeans.firstAbove(cumulative, alive, rng.nextInt(m))]]++;
         }
     }
 
