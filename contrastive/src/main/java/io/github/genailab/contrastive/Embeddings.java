@@ -1,10 +1,12 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.math.PairwiseSum;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One modality's embeddings as the kernels use them: the (optionally L2-normalised) rows in an ND4J
- * matrix for the GEMMs, plus what the backward pass through the normalisation needs.
+ * One modality's embeddings as the kernels use them: the (optionally L2-normalised) rows, on the heap
+ * in the input's precision and staged block by block into ND4J for the GEMMs, plus what the backward
+ * pass through the normalisation needs.
  *
  * <p>Normalisation follows PyTorch's {@code F.normalize(u, dim=-1)}, which open_clip applies:
  * {@code x = u / max(||u||, 1e-12)}. Its Jacobian, applied to the gradient {@code g} w.r.t. {@code x},
@@ -13,10 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   dl/du = g / 1e-12                 otherwise            (the clamp is constant in u)
  * </pre>
  * so an all-zero row is legal: it embeds to the zero vector and gets the gradient PyTorch gives it.
- *
- * <p>{@link #close()} frees the off-heap matrix at once instead of whenever the GC notices it.
  */
-final class Embeddings implements AutoCloseable {
+final class Embeddings {
 
     /** PyTorch's default {@code eps} of {@code F.normalize}: the norm is clamped from below at this. */
     static final double NORM_EPS = 1e-12;
@@ -26,7 +26,7 @@ final class Embeddings implements AutoCloseable {
     private final double[] norms;
     private final double[] scales;
     private final double maxRowNorm;
-    private final INDArray matrix;
+    private final HostArray matrix;
 
     private Embeddings(RowMatrix raw, boolean normalize) {
         this.raw = raw;
@@ -35,7 +35,7 @@ final class Embeddings implements AutoCloseable {
         int cols = raw.cols();
         norms = new double[rows];
         scales = new double[rows];
-        matrix = NdBuffers.matrix(raw.precision(), rows, cols);
+        matrix = HostArray.zeros(raw.precision(), rows * cols);
         double[] row = new double[cols];
         double max = 0;
         for (int i = 0; i < rows; i++) {
@@ -48,19 +48,24 @@ final class Embeddings implements AutoCloseable {
             norms[i] = norm;
             scales[i] = scale;
             max = Math.max(max, norm * scale);
-            NdBuffers.write(matrix, (long) i * cols, row, cols);
+            matrix.narrow(row, i * cols);
         }
         maxRowNorm = max;
     }
 
-    /** Copies (and, if asked, normalises) the rows into a new ND4J matrix of the input's precision. */
+    /** Copies (and, if asked, normalises) the rows into a heap matrix of the input's precision. */
     static Embeddings prepare(RowMatrix raw, boolean normalize) {
         return new Embeddings(raw, normalize);
     }
 
-    /** The rows the GEMMs see ({@code rows x dimension}, C order). */
-    INDArray matrix() {
-        return matrix;
+    /** Copies rows {@code [row0, row0 + count)} as the GEMMs see them into {@code dst} ({@code count x dimension}). */
+    void stage(INDArray dst, int row0, int count) {
+        matrix.toNd(row0 * dimension(), dst, 0, count * dimension());
+    }
+
+    /** A new {@code rows x dimension} matrix of zeros in this precision, row-major. */
+    HostArray zeros() {
+        return HostArray.zeros(precision(), rows() * dimension());
     }
 
     int rows() {
@@ -98,18 +103,37 @@ final class Embeddings implements AutoCloseable {
     }
 
     /**
+     * {@code sum_i x_i . g_i} over all rows, with {@code x_i} the rows the GEMMs saw: for
+     * {@code g = dl/dX = s G Y} this is {@code <G, L>}, the derivative w.r.t. the log-scale.
+     *
+     * @param gradient {@code rows x dimension}, row-major
+     */
+    double dot(HostArray gradient) {
+        int cols = dimension();
+        double[] a = new double[cols];
+        double[] b = new double[cols];
+        double[] rowDots = new double[rows()];
+        for (int i = 0; i < rowDots.length; i++) {
+            matrix.widen(i * cols, a);
+            gradient.widen(i * cols, b);
+            rowDots[i] = dot(a, b);
+        }
+        return PairwiseSum.sum(rowDots);
+    }
+
+    /**
      * Maps the gradient w.r.t. the rows the GEMMs saw to the gradient w.r.t. the caller's raw rows.
      *
-     * @param gradient {@code rows x dimension} ND4J matrix, C order, not a view
+     * @param gradient {@code rows x dimension}, row-major
      * @return a new {@code double[rows][dimension]}
      */
-    double[][] backward(INDArray gradient) {
+    double[][] backward(HostArray gradient) {
         int cols = dimension();
         double[][] out = new double[rows()][cols];
         double[] u = new double[cols];
         for (int i = 0; i < out.length; i++) {
             double[] g = out[i];
-            NdBuffers.read(gradient, (long) i * cols, g, cols);
+            gradient.widen(i * cols, g);
             if (!normalize) {
                 continue;
             }
@@ -128,17 +152,22 @@ final class Embeddings implements AutoCloseable {
         return out;
     }
 
-    /** Releases the ND4J matrix. */
-    @Override
-    public void close() {
-        matrix.close();
-    }
-
+    /** Inner product with four interleaved accumulators (a single one waits on every add's latency). */
     private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 4 <= a.length; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
         }
-        return sum;
+        for (; j < a.length; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
