@@ -25,37 +25,46 @@ final class Embeddings {
     private final boolean normalize;
     private final double[] norms;
     private final double[] scales;
-    private final double maxRowNorm;
     private final HostArray matrix;
 
     private Embeddings(RowMatrix raw, boolean normalize) {
         this.raw = raw;
         this.normalize = normalize;
-        int rows = raw.rows();
-        int cols = raw.cols();
-        norms = new double[rows];
-        scales = new double[rows];
-        matrix = HostArray.zeros(raw.precision(), rows * cols);
-        double[] row = new double[cols];
-        double max = 0;
-        for (int i = 0; i < rows; i++) {
-            raw.row(i, row);
-            double norm = Math.sqrt(dot(row, row));
-            double scale = normalize ? 1.0 / Math.max(norm, NORM_EPS) : 1.0;
-            for (int j = 0; j < cols; j++) {
-                row[j] *= scale;
-            }
-            norms[i] = norm;
-            scales[i] = scale;
-            max = Math.max(max, norm * scale);
-            matrix.narrow(row, i * cols);
-        }
-        maxRowNorm = max;
+        norms = new double[raw.rows()];
+        scales = new double[raw.rows()];
+        matrix = HostArray.zeros(raw.precision(), raw.rows() * raw.cols());
     }
 
-    /** Copies (and, if asked, normalises) the rows into a heap matrix of the input's precision. */
-    static Embeddings prepare(RowMatrix raw, boolean normalize) {
-        return new Embeddings(raw, normalize);
+    /**
+     * Copies (and, if asked, normalises) the rows of both modalities into heap matrices of the input's
+     * precision, in one pass that also forms the positive-pair inner products {@code x_i . y_i} in
+     * double from the caller's values (the positive-pair cosines when both sides are normalised).
+     */
+    static Batch prepare(RowMatrix image, RowMatrix text, boolean normalize) {
+        Embeddings x = new Embeddings(image, normalize);
+        Embeddings y = new Embeddings(text, normalize);
+        double[] u = new double[image.cols()];
+        double[] v = new double[text.cols()];
+        double[] pairedDots = new double[image.rows()];
+        for (int i = 0; i < pairedDots.length; i++) {
+            x.prepareRow(i, u);
+            y.prepareRow(i, v);
+            pairedDots[i] = dot(u, v);
+        }
+        return new Batch(x, y, pairedDots);
+    }
+
+    /** Row {@code i} as the GEMMs will see it: into {@code row} (double) and into the heap matrix. */
+    private void prepareRow(int i, double[] row) {
+        raw.row(i, row);
+        double norm = Math.sqrt(dot(row, row));
+        double scale = normalize ? 1.0 / Math.max(norm, NORM_EPS) : 1.0;
+        for (int j = 0; j < row.length; j++) {
+            row[j] *= scale;
+        }
+        norms[i] = norm;
+        scales[i] = scale;
+        matrix.narrow(row, i * row.length);
     }
 
     /** Copies rows {@code [row0, row0 + count)} as the GEMMs see them into {@code dst} ({@code count x dimension}). */
@@ -82,24 +91,11 @@ final class Embeddings {
 
     /** The largest Euclidean norm of a row as the GEMMs see it (1 after normalisation, 0 for zero rows). */
     double maxRowNorm() {
-        return maxRowNorm;
-    }
-
-    /**
-     * Row-wise inner products {@code x_i . y_i} with the other modality's rows, computed in double
-     * from the caller's values: the positive-pair cosines when both sides are normalised.
-     */
-    double[] pairedDots(Embeddings other) {
-        int cols = dimension();
-        double[] a = new double[cols];
-        double[] b = new double[cols];
-        double[] out = new double[rows()];
-        for (int i = 0; i < out.length; i++) {
-            raw.row(i, a);
-            other.raw.row(i, b);
-            out[i] = dot(a, b) * scales[i] * other.scales[i];
+        double max = 0;
+        for (int i = 0; i < norms.length; i++) {
+            max = Math.max(max, norms[i] * scales[i]);
         }
-        return out;
+        return max;
     }
 
     /**
@@ -169,5 +165,37 @@ final class Embeddings {
             s0 += a[j] * b[j];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Both modalities of one batch and their positive-pair inner products. */
+    static final class Batch {
+
+        private final Embeddings image;
+        private final Embeddings text;
+        private final double[] pairedDots;
+
+        private Batch(Embeddings image, Embeddings text, double[] pairedDots) {
+            this.image = image;
+            this.text = text;
+            this.pairedDots = pairedDots;
+        }
+
+        Embeddings image() {
+            return image;
+        }
+
+        Embeddings text() {
+            return text;
+        }
+
+        /** A sweep over the pairs of this batch ({@code tileSize} 0: dense). */
+        PairSweep sweep(int tileSize) {
+            return new PairSweep(image, text, tileSize);
+        }
+
+        /** {@code x_i . y_i} per pair, in double from the caller's values (owned by the caller now). */
+        double[] pairedDots() {
+            return pairedDots;
+        }
     }
 }

@@ -41,11 +41,12 @@ final class SigmoidPairs {
     /** Computes loss and gradients for the image rows {@code [shardStart, shardStart + shardSize)}. */
     static SigLipResult compute(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
                                 SigLipLossOptions options) {
-        Embeddings x = Embeddings.prepare(image, options.normalize());
-        Embeddings y = Embeddings.prepare(text, options.normalize());
-        try (PairSweep sweep = new PairSweep(x, y, options.tileSize())) {
+        Embeddings.Batch batch = Embeddings.prepare(image, text, options.normalize());
+        try (PairSweep sweep = batch.sweep(options.tileSize())) {
+            Embeddings x = batch.image();
+            Embeddings y = batch.text();
             double t = options.logitScale();
-            double[] diag = x.pairedDots(y);
+            double[] diag = batch.pairedDots();
             for (int i = 0; i < diag.length; i++) {
                 diag[i] = t * diag[i] + options.logitBias();
             }

@@ -76,17 +76,18 @@ final class SoftmaxPairs {
     /** Computes loss and gradients for image rows / text rows {@code [shardStart, shardStart + shardSize)}. */
     static ClipLossResult compute(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
                                   ClipLossOptions options) {
-        Embeddings x = Embeddings.prepare(image, options.normalize());
-        Embeddings y = Embeddings.prepare(text, options.normalize());
-        try (PairSweep sweep = new PairSweep(x, y, options.tileSize())) {
-            return compute(x, y, sweep, shardStart, shardSize, options);
+        Embeddings.Batch batch = Embeddings.prepare(image, text, options.normalize());
+        try (PairSweep sweep = batch.sweep(options.tileSize())) {
+            return compute(batch, sweep, shardStart, shardSize, options);
         }
     }
 
-    private static ClipLossResult compute(Embeddings x, Embeddings y, PairSweep sweep, int shardStart,
-                                          int shardSize, ClipLossOptions options) {
+    private static ClipLossResult compute(Embeddings.Batch batch, PairSweep sweep, int shardStart, int shardSize,
+                                          ClipLossOptions options) {
+        Embeddings x = batch.image();
+        Embeddings y = batch.text();
+        double[] diag = batch.pairedDots();
         double s = options.logitScale();
-        double[] diag = x.pairedDots(y);
         for (int i = 0; i < diag.length; i++) {
             diag[i] *= s;
         }
