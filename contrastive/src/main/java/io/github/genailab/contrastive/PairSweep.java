@@ -15,31 +15,34 @@ import org.nd4j.linalg.factory.Nd4j;
  * with two more GEMMs. Two modes:
  * <ul>
  *   <li><b>kept</b> (dense, {@code tileSize = 0}, or one tile covering everything): tiles of edge
- *       {@value #DENSE_TILE} are computed once and kept on the heap, and what a forward kernel leaves
- *       in them is what the backward kernel sees (so a forward pass can store exponentials and the
- *       backward pass only multiplies): {@code 6 B N D} flops, {@code B N} values of heap.</li>
+ *       {@value #DENSE_TILE} are computed once, and what a forward kernel leaves in them is what the
+ *       backward kernel sees (so a forward pass can store exponentials and the backward pass only
+ *       multiplies): {@code 6 B N D} flops. The last tile of the forward sweep (for
+ *       {@code B, N <= } {@value #DENSE_TILE} the only one) stays in the off-heap tile buffer and the
+ *       backward sweep, which runs in reverse order, starts with it; the others wait on the heap.</li>
  *   <li><b>recomputed</b> (tiled): every sweep recomputes its tiles from X and Y; memory
  *       {@code O((B + N) D + tile^2)}, {@code 2 B N D} flops per extra sweep (the FlashAttention /
  *       Inf-CL trade).</li>
  * </ul>
  *
- * <p>Memory layout, and why: the rows, the gradients and the kept tiles live on the Java heap
+ * <p>Memory layout, and why: the rows, the gradients and the waiting tiles live on the Java heap
  * ({@link HostArray}); off-heap there is only one staging arena for the current blocks
  * {@code X[I], Y[J], dX[I], dY[J]} and one for the current tile, copied in and out in bulk (strips
- * are read from and written to the off-heap tile directly). Fresh
- * off-heap pages are slow to touch on virtual machines and the C allocator unmaps large blocks when
- * they are freed; small arenas that are allocated whole are recycled from one call to the next.
+ * are read from and written to the off-heap tile directly). Fresh off-heap pages are slow to touch on
+ * virtual machines and the C allocator unmaps large blocks when they are freed; arenas of a few MB,
+ * allocated whole, are recycled from one call to the next.
  *
- * <p>Tiles are visited in a fixed order (row blocks outer, column blocks inner) and the GEMM shapes
- * depend only on the sizes, so results are deterministic. Not thread-safe: one instance per loss
- * evaluation, closed at its end so that the off-heap arenas are freed at once.
+ * <p>Tiles are visited in a fixed order (forward: row blocks outer, column blocks inner; backward: the
+ * reverse) and the GEMM shapes depend only on the sizes, so results are deterministic. Not
+ * thread-safe: one instance per loss evaluation, closed at its end so that the off-heap arenas are
+ * freed at once.
  */
 final class PairSweep implements AutoCloseable {
 
     /** Largest tile edge: a tile's element count must fit an {@code int}-indexed array. */
     static final int MAX_TILE = 46_340;
 
-    /** Tile edge of the kept (dense) mode: large enough for BLAS to reach full speed. */
+    /** Tile edge of the kept (dense) mode: large enough for BLAS to reach nearly full speed. */
     static final int DENSE_TILE = 2048;
 
     /** Values per strip: 64 KB of floats, which stay in the L2 cache while a kernel makes its passes. */
@@ -63,10 +66,13 @@ final class PairSweep implements AutoCloseable {
     private final Embeddings x;
     private final Embeddings y;
     private final int tile;
+    private final int rowBlocks;
+    private final int colBlocks;
     private final boolean keepsTiles;
-    private final HostArray[][] kept;
+    private final HostArray[] waiting;
     private final Strip strip;
     private final int stripRows;
+    private final int stripsPerTile;
     private final int dimension;
     private HostArray gradX;
     private HostArray gradY;
@@ -74,6 +80,8 @@ final class PairSweep implements AutoCloseable {
     private INDArray tileArena;
     private int stagedX = -1;
     private int stagedY = -1;
+    /** The tile whose current values are in the off-heap tile buffer, or -1. */
+    private int resident = -1;
 
     /**
      * @param tileSize tile edge of the recomputed mode; 0 (dense) or anything covering both matrices
@@ -85,11 +93,13 @@ final class PairSweep implements AutoCloseable {
         this.dimension = x.dimension();
         int whole = Math.max(x.rows(), y.rows());
         this.tile = Math.min(tileSize == 0 ? DENSE_TILE : tileSize, whole);
+        this.rowBlocks = (x.rows() + tile - 1) / tile;
+        this.colBlocks = (y.rows() + tile - 1) / tile;
         this.keepsTiles = tileSize == 0 || tile >= whole;
-        this.kept = keepsTiles ? new HostArray[blocks(x.rows())][blocks(y.rows())] : null;
-        int maxCols = Math.min(tile, y.rows());
-        this.stripRows = Math.max(1, Math.min(Math.min(MAX_STRIP_ROWS, STRIP_VALUES / maxCols), tile));
-        this.strip = Strip.create(x.precision(), stripRows, maxCols);
+        this.waiting = keepsTiles ? new HostArray[rowBlocks * colBlocks] : null;
+        this.stripRows = Math.max(1, Math.min(Math.min(MAX_STRIP_ROWS, STRIP_VALUES / tileCols()), tile));
+        this.stripsPerTile = (tileRows() + stripRows - 1) / stripRows;
+        this.strip = Strip.create(x.precision(), stripRows, tileCols());
     }
 
     /** Whether values written by a forward kernel are still there in the backward sweep. */
@@ -97,22 +107,29 @@ final class PairSweep implements AutoCloseable {
         return keepsTiles;
     }
 
+    /** Number of distinct {@link Strip#slot()} values: strips are numbered the same way in every sweep. */
+    int slots() {
+        return rowBlocks * colBlocks * stripsPerTile;
+    }
+
     /** Runs {@code kernel} over every strip of the selected tiles. */
     void forward(TileFilter filter, Kernel kernel) {
-        for (int i0 = 0, ib = 0; i0 < x.rows(); i0 += tile, ib++) {
-            int rows = Math.min(tile, x.rows() - i0);
-            for (int j0 = 0, jb = 0; j0 < y.rows(); j0 += tile, jb++) {
-                int cols = Math.min(tile, y.rows() - j0);
-                if (!filter.visit(i0, rows, j0, cols)) {
-                    continue;
-                }
-                boolean computed = !keepsTiles || kept[ib][jb] == null;
-                INDArray fresh = computed ? similarities(ib, jb, rows, cols) : null;
-                if (keepsTiles && computed) {
-                    kept[ib][jb] = HostArray.zeros(x.precision(), rows * cols);
-                }
-                HostArray keptTile = keepsTiles ? kept[ib][jb] : null;
-                visitStrips(kernel, i0, rows, j0, cols, computed ? null : keptTile, fresh, keptTile, null);
+        int last = keepsTiles ? lastSelected(filter) : -1;
+        for (int t = 0; t < rowBlocks * colBlocks; t++) {
+            if (!selected(filter, t)) {
+                continue;
+            }
+            if (keepsTiles && waiting[t] != null) {
+                visitStrips(t, kernel, waiting[t], null, waiting[t], null);
+                continue;
+            }
+            INDArray values = resident == t ? tileMatrix(t) : similarities(t);
+            if (keepsTiles && t != last) {
+                waiting[t] = HostArray.zeros(x.precision(), rows(t) * cols(t));
+                visitStrips(t, kernel, null, values, waiting[t], null);
+                resident = -1;
+            } else {
+                visitStrips(t, kernel, null, values, null, keepsTiles ? values : null);
             }
         }
     }
@@ -120,38 +137,41 @@ final class PairSweep implements AutoCloseable {
     /**
      * Runs {@code kernel}, which must replace every value by {@code dl/dL}, then accumulates the
      * gradients w.r.t. the rows of X and Y with factor {@code logitScale} ({@code dL/dC = s}). Runs
-     * once per instance (it consumes kept tiles).
+     * once per instance (it consumes the kept tiles), over the tiles in reverse order.
      */
     void backward(TileFilter filter, Kernel kernel, double logitScale) {
         gradX = x.zeros();
         gradY = y.zeros();
-        boolean[] gradYStarted = new boolean[blocks(y.rows())];
-        for (int i0 = 0, ib = 0; i0 < x.rows(); i0 += tile, ib++) {
-            int rows = Math.min(tile, x.rows() - i0);
+        boolean[] gradYStarted = new boolean[colBlocks];
+        for (int ib = rowBlocks - 1; ib >= 0; ib--) {
             boolean gradXStarted = false;
-            for (int j0 = 0, jb = 0; j0 < y.rows(); j0 += tile, jb++) {
-                int cols = Math.min(tile, y.rows() - j0);
-                if (!filter.visit(i0, rows, j0, cols)) {
+            for (int jb = colBlocks - 1; jb >= 0; jb--) {
+                int t = ib * colBlocks + jb;
+                if (!selected(filter, t)) {
                     continue;
                 }
-                HostArray keptTile = keepsTiles ? kept[ib][jb] : null;
-                INDArray g = keptTile == null ? similarities(ib, jb, rows, cols) : tileMatrix(rows, cols);
-                visitStrips(kernel, i0, rows, j0, cols, keptTile, g, null, g);
-                stageX(ib, i0, rows);
-                stageY(jb, j0, cols);
+                HostArray heap = keepsTiles ? waiting[t] : null;
+                INDArray g = heap != null || resident == t ? tileMatrix(t) : similarities(t);
+                visitStrips(t, kernel, heap, g, null, g);
+                resident = -1;
+                int rows = rows(t);
+                int cols = cols(t);
+                stageX(ib);
+                stageY(jb);
                 // dX[I] accumulates off-heap over the column blocks; dY[J] is staged in and out.
                 Nd4j.gemm(g, blockY(cols), blockGradX(rows), false, false, logitScale, gradXStarted ? 1 : 0);
                 gradXStarted = true;
                 INDArray gy = blockGradY(cols);
                 if (gradYStarted[jb]) {
-                    gradY.toNd(j0 * dimension, gy, 0, cols * dimension);
+                    gradY.toNd(jb * tile * dimension, gy, 0, cols * dimension);
                 }
                 Nd4j.gemm(g, blockX(rows), gy, true, false, logitScale, gradYStarted[jb] ? 1 : 0);
-                gradY.fromNd(j0 * dimension, gy, 0, cols * dimension);
+                gradY.fromNd(jb * tile * dimension, gy, 0, cols * dimension);
                 gradYStarted[jb] = true;
             }
             if (gradXStarted) {
-                gradX.fromNd(i0 * dimension, blockGradX(rows), 0, rows * dimension);
+                gradX.fromNd(ib * tile * dimension, blockGradX(Math.min(tile, x.rows() - ib * tile)), 0,
+                        Math.min(tile, x.rows() - ib * tile) * dimension);
             }
         }
     }
@@ -171,36 +191,60 @@ final class PairSweep implements AutoCloseable {
     public void close() {
         if (blockArena != null) {
             blockArena.close();
+        }
+        if (tileArena != null) {
             tileArena.close();
         }
     }
 
-    private int blocks(int n) {
-        return (n + tile - 1) / tile;
+    private boolean selected(TileFilter filter, int t) {
+        return filter.visit(t / colBlocks * tile, rows(t), t % colBlocks * tile, cols(t));
     }
 
-    /** Computes tile {@code (ib, jb)} into the off-heap tile buffer. */
-    private INDArray similarities(int ib, int jb, int rows, int cols) {
-        stageX(ib, ib * tile, rows);
-        stageY(jb, jb * tile, cols);
-        INDArray c = tileMatrix(rows, cols);
-        Nd4j.gemm(blockX(rows), blockY(cols), c, false, true, 1.0, 0.0);
+    private int lastSelected(TileFilter filter) {
+        for (int t = rowBlocks * colBlocks - 1; t >= 0; t--) {
+            if (selected(filter, t)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private int rows(int t) {
+        return Math.min(tile, x.rows() - t / colBlocks * tile);
+    }
+
+    private int cols(int t) {
+        return Math.min(tile, y.rows() - t % colBlocks * tile);
+    }
+
+    /** Computes tile {@code t} into the off-heap tile buffer. */
+    private INDArray similarities(int t) {
+        stageX(t / colBlocks);
+        stageY(t % colBlocks);
+        INDArray c = tileMatrix(t);
+        Nd4j.gemm(blockX(rows(t)), blockY(cols(t)), c, false, true, 1.0, 0.0);
+        resident = t;
         return c;
     }
 
     /**
-     * Applies {@code kernel} to the strips of one tile, read from {@code heapSource} if it is given,
-     * else from {@code offHeapSource}, and written to whichever of {@code heapSink} and
+     * Applies {@code kernel} to the strips of tile {@code t}, read from {@code heapSource} if it is
+     * given, else from {@code offHeapSource}, and written to whichever of {@code heapSink} and
      * {@code offHeapSink} is given.
      */
-    private void visitStrips(Kernel kernel, int i0, int rows, int j0, int cols, HostArray heapSource,
-                             INDArray offHeapSource, HostArray heapSink, INDArray offHeapSink) {
-        for (int first = 0; first < rows; first += stripRows) {
+    private void visitStrips(int t, Kernel kernel, HostArray heapSource, INDArray offHeapSource,
+                             HostArray heapSink, INDArray offHeapSink) {
+        int rows = rows(t);
+        int cols = cols(t);
+        int i0 = t / colBlocks * tile;
+        int j0 = t % colBlocks * tile;
+        for (int first = 0, k = t * stripsPerTile; first < rows; first += stripRows, k++) {
             int count = Math.min(stripRows, rows - first);
             if (heapSource != null) {
-                strip.load(heapSource, first, count, cols, i0, j0);
+                strip.load(heapSource, first, count, cols, i0, j0, k);
             } else {
-                strip.load(offHeapSource, first, count, cols, i0, j0);
+                strip.load(offHeapSource, first, count, cols, i0, j0, k);
             }
             kernel.apply(strip);
             if (heapSink != null) {
@@ -212,16 +256,18 @@ final class PairSweep implements AutoCloseable {
         }
     }
 
-    private void stageX(int ib, int i0, int rows) {
+    private void stageX(int ib) {
         if (stagedX != ib) {
-            x.stage(blockX(rows), i0, rows);
+            int rows = Math.min(tile, x.rows() - ib * tile);
+            x.stage(blockX(rows), ib * tile, rows);
             stagedX = ib;
         }
     }
 
-    private void stageY(int jb, int j0, int cols) {
+    private void stageY(int jb) {
         if (stagedY != jb) {
-            y.stage(blockY(cols), j0, cols);
+            int cols = Math.min(tile, y.rows() - jb * tile);
+            y.stage(blockY(cols), jb * tile, cols);
             stagedY = jb;
         }
     }
@@ -244,11 +290,12 @@ final class PairSweep implements AutoCloseable {
         return NdBuffers.matrix(blockArena(), (long) (2 * tileRows() + tileCols()) * dimension, cols, dimension);
     }
 
-    private INDArray tileMatrix(int rows, int cols) {
+    /** The off-heap tile buffer shaped as tile {@code t}. */
+    private INDArray tileMatrix(int t) {
         if (tileArena == null) {
             tileArena = NdBuffers.arena(x.precision(), (long) tileRows() * tileCols());
         }
-        return NdBuffers.matrix(tileArena, 0, rows, cols);
+        return NdBuffers.matrix(tileArena, 0, rows(t), cols(t));
     }
 
     private INDArray blockArena() {

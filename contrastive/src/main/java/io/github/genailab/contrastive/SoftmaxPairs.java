@@ -1,7 +1,6 @@
 package io.github.genailab.contrastive;
 
 import io.github.genailab.core.math.PairwiseSum;
-import java.util.Arrays;
 
 /**
  * The symmetric CLIP cross-entropy over a {@code B x B} logit matrix, restricted to the rows and
@@ -33,8 +32,8 @@ import java.util.Arrays;
  *   <li><b>split</b> (otherwise): row and column terms each with their own shift, in double with
  *       {@link Math#exp}, recomputed in the backward pass.</li>
  * </ul>
- * The choice and {@code c} are recorded per strip in the forward sweep and replayed in the backward
- * sweep, which visits the same strips in the same order.
+ * The choice and {@code c} are recorded per strip ({@link Strip#slot()}) in the forward sweep and
+ * looked up in the backward sweep.
  */
 final class SoftmaxPairs {
 
@@ -52,12 +51,12 @@ final class SoftmaxPairs {
     private final boolean exactShifts;
     private final double maxExpArgument;
     private final boolean normsBoundLogits;
-    private final StripShifts shifts = new StripShifts();
+    private final double[] shifts;
     private double[] invRow;
     private double[] invCol;
 
     private SoftmaxPairs(double logitScale, int lo, int hi, double[] diag, boolean exactShifts,
-                         double logitBound, Precision precision) {
+                         double logitBound, Precision precision, int strips) {
         this.s = logitScale;
         this.lo = lo;
         this.hi = hi;
@@ -66,6 +65,7 @@ final class SoftmaxPairs {
         this.exactShifts = exactShifts;
         this.maxExpArgument = Strip.maxExpArgument(precision);
         this.normsBoundLogits = logitBound <= maxExpArgument;
+        this.shifts = new double[strips];
         int n = diag.length;
         rowShift = new double[n];
         colShift = new double[n];
@@ -95,7 +95,7 @@ final class SoftmaxPairs {
         int hi = shardStart + shardSize;
         double logitBound = s * x.maxRowNorm() * y.maxRowNorm();
         SoftmaxPairs pairs = new SoftmaxPairs(s, lo, hi, diag, 2 * logitBound > SAFE_LOGIT_SPREAD, logitBound,
-                x.precision());
+                x.precision(), sweep.slots());
         PairSweep.TileFilter inShard = (row0, rows, col0, cols) ->
                 (row0 < hi && row0 + rows > lo) || (col0 < hi && col0 + cols > lo);
         if (pairs.exactShifts) {
@@ -159,7 +159,7 @@ final class SoftmaxPairs {
     /** Forward kernel: off-diagonal exponential sums of rows and columns. */
     private void accumulate(Strip strip) {
         double c = commonShift(strip);
-        shifts.add(c);
+        shifts[strip.slot()] = c;
         if (Double.isNaN(c)) {
             accumulateSplit(strip);
             return;
@@ -180,7 +180,7 @@ final class SoftmaxPairs {
 
     /** Backward kernel: replaces each value by dl/dL. */
     private void gradient(Strip strip, boolean exponentialsKept) {
-        double c = shifts.next();
+        double c = shifts[strip.slot()];
         if (Double.isNaN(c)) {
             gradientSplit(strip);
             return;
@@ -269,25 +269,5 @@ final class SoftmaxPairs {
                     : Math.log(off[i] + positive) + shift[i] - diag[i];
         }
         return out;
-    }
-
-    /** The common shift (or NaN for split) of each strip, in the order the forward sweep met them. */
-    private static final class StripShifts {
-
-        private double[] values = new double[64];
-        private int size;
-        private int next;
-
-        void add(double shift) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, 2 * size);
-            }
-            values[size++] = shift;
-        }
-
-        /** The shift of the next strip of the replaying sweep. */
-        double next() {
-            return values[next++];
-        }
     }
 }

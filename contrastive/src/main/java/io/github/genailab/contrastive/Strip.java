@@ -21,6 +21,7 @@ class Strip {
     private int rows;
     private int col0;
     private int cols;
+    private int slot;
 
     Strip(Precision precision, int maxRows, int maxCols) {
         values = new HostArray[maxRows];
@@ -59,6 +60,11 @@ class Strip {
         return cols;
     }
 
+    /** Which strip of the matrix this is: the same number in every sweep over the same tiles. */
+    final int slot() {
+        return slot;
+    }
+
     /** Local row {@code r}; its first {@link #cols()} values are the strip's. */
     final HostArray row(int r) {
         return values[r];
@@ -66,18 +72,19 @@ class Strip {
 
     /**
      * Copies rows {@code [first, first + count)} of a heap tile ({@code cols} values per row) into the
-     * strip, which then stands for pairs {@code (tileRow0 + first + r, tileCol0 + c)}.
+     * strip, which then stands for pairs {@code (tileRow0 + first + r, tileCol0 + c)} and is strip
+     * number {@code slot}.
      */
-    final void load(HostArray tile, int first, int count, int cols, int tileRow0, int tileCol0) {
-        place(first, count, cols, tileRow0, tileCol0);
+    final void load(HostArray tile, int first, int count, int cols, int tileRow0, int tileCol0, int slot) {
+        place(first, count, cols, tileRow0, tileCol0, slot);
         for (int r = 0; r < count; r++) {
             System.arraycopy(tile.array(), (first + r) * cols, values[r].array(), 0, cols);
         }
     }
 
-    /** As {@link #load(HostArray, int, int, int, int, int)}, from an off-heap {@code rows x cols} tile. */
-    final void load(INDArray tile, int first, int count, int cols, int tileRow0, int tileCol0) {
-        place(first, count, cols, tileRow0, tileCol0);
+    /** As {@link #load(HostArray, int, int, int, int, int, int)}, from an off-heap {@code rows x cols} tile. */
+    final void load(INDArray tile, int first, int count, int cols, int tileRow0, int tileCol0, int slot) {
+        place(first, count, cols, tileRow0, tileCol0, slot);
         Buffer buffer = NdBuffers.nio(tile);
         for (int r = 0; r < count; r++) {
             values[r].fromNio(0, buffer, NdBuffers.position(tile, (long) (first + r) * cols), cols);
@@ -99,7 +106,8 @@ class Strip {
         }
     }
 
-    private void place(int first, int count, int cols, int tileRow0, int tileCol0) {
+    private void place(int first, int count, int cols, int tileRow0, int tileCol0, int slot) {
+        this.slot = slot;
         this.row0 = tileRow0 + first;
         this.rows = count;
         this.col0 = tileCol0;
