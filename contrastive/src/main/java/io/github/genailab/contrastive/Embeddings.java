@@ -1,6 +1,7 @@
 package io.github.genailab.contrastive;
 
 import io.github.genailab.core.math.PairwiseSum;
+import java.nio.Buffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,19 +26,20 @@ final class Embeddings {
     private final boolean normalize;
     private final double[] norms;
     private final double[] scales;
-    private final HostArray matrix;
+    /** The normalised rows in the input's precision; null without normalisation (the caller's rows serve). */
+    private final HostArray normalized;
 
     private Embeddings(RowMatrix raw, boolean normalize) {
         this.raw = raw;
         this.normalize = normalize;
         norms = new double[raw.rows()];
         scales = new double[raw.rows()];
-        matrix = HostArray.zeros(raw.precision(), raw.rows() * raw.cols());
+        normalized = normalize ? HostArray.zeros(raw.precision(), raw.rows() * raw.cols()) : null;
     }
 
     /**
-     * Copies (and, if asked, normalises) the rows of both modalities into heap matrices of the input's
-     * precision, in one pass that also forms the positive-pair inner products {@code x_i . y_i} in
+     * Measures (and, if asked, normalises into heap matrices of the input's precision) the rows of both
+     * modalities, in one pass that also forms the positive-pair inner products {@code x_i . y_i} in
      * double from the caller's values (the positive-pair cosines when both sides are normalised).
      */
     static Batch prepare(RowMatrix image, RowMatrix text, boolean normalize) {
@@ -54,27 +56,32 @@ final class Embeddings {
         return new Batch(x, y, pairedDots);
     }
 
-    /** Row {@code i} as the GEMMs will see it: into {@code row} (double) and into the heap matrix. */
+    /** Row {@code i} as the GEMMs will see it, into {@code row} (double) and, if normalised, the heap matrix. */
     private void prepareRow(int i, double[] row) {
         raw.row(i, row);
         double norm = Math.sqrt(dot(row, row));
-        double scale = normalize ? 1.0 / Math.max(norm, NORM_EPS) : 1.0;
-        for (int j = 0; j < row.length; j++) {
-            row[j] *= scale;
-        }
         norms[i] = norm;
-        scales[i] = scale;
-        matrix.narrow(row, i * row.length);
+        scales[i] = 1;
+        if (normalize) {
+            double scale = 1.0 / Math.max(norm, NORM_EPS);
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= scale;
+            }
+            scales[i] = scale;
+            normalized.narrow(row, i * row.length);
+        }
     }
 
     /** Copies rows {@code [row0, row0 + count)} as the GEMMs see them into {@code dst} ({@code count x dimension}). */
     void stage(INDArray dst, int row0, int count) {
-        matrix.toNd(row0 * dimension(), dst, 0, count * dimension());
-    }
-
-    /** A new {@code rows x dimension} matrix of zeros in this precision, row-major. */
-    HostArray zeros() {
-        return HostArray.zeros(precision(), rows() * dimension());
+        if (normalized != null) {
+            normalized.toNd(row0 * dimension(), dst, 0, count * dimension());
+            return;
+        }
+        Buffer buffer = NdBuffers.nio(dst);
+        for (int r = 0; r < count; r++) {
+            raw.toNio(row0 + r, buffer, NdBuffers.position(dst, (long) r * dimension()));
+        }
     }
 
     int rows() {
@@ -102,50 +109,50 @@ final class Embeddings {
      * {@code sum_i x_i . g_i} over all rows, with {@code x_i} the rows the GEMMs saw: for
      * {@code g = dl/dX = s G Y} this is {@code <G, L>}, the derivative w.r.t. the log-scale.
      *
-     * @param gradient {@code rows x dimension}, row-major
+     * @param gradient {@code rows x dimension}
      */
-    double dot(HostArray gradient) {
-        int cols = dimension();
-        double[] a = new double[cols];
-        double[] b = new double[cols];
+    double dot(double[][] gradient) {
+        double[] x = new double[dimension()];
         double[] rowDots = new double[rows()];
         for (int i = 0; i < rowDots.length; i++) {
-            matrix.widen(i * cols, a);
-            gradient.widen(i * cols, b);
-            rowDots[i] = dot(a, b);
+            if (normalized != null) {
+                normalized.widen(i * x.length, x);
+            } else {
+                raw.row(i, x);
+            }
+            rowDots[i] = dot(x, gradient[i]);
         }
         return PairwiseSum.sum(rowDots);
     }
 
     /**
-     * Maps the gradient w.r.t. the rows the GEMMs saw to the gradient w.r.t. the caller's raw rows.
+     * Maps the gradient w.r.t. the rows the GEMMs saw to the gradient w.r.t. the caller's raw rows, in
+     * place.
      *
-     * @param gradient {@code rows x dimension}, row-major
-     * @return a new {@code double[rows][dimension]}
+     * @param gradient {@code rows x dimension}; overwritten
+     * @return {@code gradient}
      */
-    double[][] backward(HostArray gradient) {
-        int cols = dimension();
-        double[][] out = new double[rows()][cols];
-        double[] u = new double[cols];
-        for (int i = 0; i < out.length; i++) {
-            double[] g = out[i];
-            gradient.widen(i * cols, g);
-            if (!normalize) {
-                continue;
-            }
+    double[][] backward(double[][] gradient) {
+        if (!normalize) {
+            return gradient;
+        }
+        double[] u = new double[dimension()];
+        for (int i = 0; i < gradient.length; i++) {
+            double[] g = gradient[i];
             if (norms[i] > NORM_EPS) {
                 raw.row(i, u);
-                double gx = dot(g, u) / norms[i];
-                for (int j = 0; j < cols; j++) {
-                    g[j] = (g[j] - gx * u[j] / norms[i]) / norms[i];
+                double inverse = 1 / norms[i];
+                double along = dot(g, u) * inverse * inverse;
+                for (int j = 0; j < g.length; j++) {
+                    g[j] = (g[j] - along * u[j]) * inverse;
                 }
             } else {
-                for (int j = 0; j < cols; j++) {
+                for (int j = 0; j < g.length; j++) {
                     g[j] /= NORM_EPS;
                 }
             }
         }
-        return out;
+        return gradient;
     }
 
     /** Inner product with four interleaved accumulators (a single one waits on every add's latency). */

@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive;
 
+import java.nio.Buffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -74,8 +75,9 @@ final class PairSweep implements AutoCloseable {
     private final int stripRows;
     private final int stripsPerTile;
     private final int dimension;
-    private HostArray gradX;
-    private HostArray gradY;
+    private final HostArray gradientRow;
+    private double[][] gradX;
+    private double[][] gradY;
     private INDArray blockArena;
     private INDArray tileArena;
     private int stagedX = -1;
@@ -100,6 +102,7 @@ final class PairSweep implements AutoCloseable {
         this.stripRows = Math.max(1, Math.min(Math.min(MAX_STRIP_ROWS, STRIP_VALUES / tileCols()), tile));
         this.stripsPerTile = (tileRows() + stripRows - 1) / stripRows;
         this.strip = Strip.create(x.precision(), stripRows, tileCols());
+        this.gradientRow = HostArray.zeros(x.precision(), dimension);
     }
 
     /** Whether values written by a forward kernel are still there in the backward sweep. */
@@ -140,8 +143,8 @@ final class PairSweep implements AutoCloseable {
      * once per instance (it consumes the kept tiles), over the tiles in reverse order.
      */
     void backward(TileFilter filter, Kernel kernel, double logitScale) {
-        gradX = x.zeros();
-        gradY = y.zeros();
+        gradX = new double[x.rows()][dimension];
+        gradY = new double[y.rows()][dimension];
         boolean[] gradYStarted = new boolean[colBlocks];
         for (int ib = rowBlocks - 1; ib >= 0; ib--) {
             boolean gradXStarted = false;
@@ -163,26 +166,25 @@ final class PairSweep implements AutoCloseable {
                 gradXStarted = true;
                 INDArray gy = blockGradY(cols);
                 if (gradYStarted[jb]) {
-                    gradY.toNd(jb * tile * dimension, gy, 0, cols * dimension);
+                    restage(gradY, jb * tile, gy);
                 }
                 Nd4j.gemm(g, blockX(rows), gy, true, false, logitScale, gradYStarted[jb] ? 1 : 0);
-                gradY.fromNd(jb * tile * dimension, gy, 0, cols * dimension);
+                unstage(gy, gradY, jb * tile);
                 gradYStarted[jb] = true;
             }
             if (gradXStarted) {
-                gradX.fromNd(ib * tile * dimension, blockGradX(Math.min(tile, x.rows() - ib * tile)), 0,
-                        Math.min(tile, x.rows() - ib * tile) * dimension);
+                unstage(blockGradX(Math.min(tile, x.rows() - ib * tile)), gradX, ib * tile);
             }
         }
     }
 
-    /** Gradient w.r.t. the rows of X (as the GEMMs saw them) from the backward sweep, row-major. */
-    HostArray gradX() {
+    /** Gradient w.r.t. the rows of X (as the GEMMs saw them) from the backward sweep; the caller's to keep. */
+    double[][] gradX() {
         return gradX;
     }
 
-    /** Gradient w.r.t. the rows of Y (as the GEMMs saw them) from the backward sweep, row-major. */
-    HostArray gradY() {
+    /** Gradient w.r.t. the rows of Y (as the GEMMs saw them) from the backward sweep; the caller's to keep. */
+    double[][] gradY() {
         return gradY;
     }
 
@@ -253,6 +255,27 @@ final class PairSweep implements AutoCloseable {
             if (offHeapSink != null) {
                 strip.store(offHeapSink, first);
             }
+        }
+    }
+
+    /** Widens the rows of an off-heap gradient block into {@code dst[row0], dst[row0 + 1], ...}. */
+    private void unstage(INDArray block, double[][] dst, int row0) {
+        Buffer buffer = NdBuffers.nio(block);
+        for (int r = 0; r < block.rows(); r++) {
+            gradientRow.fromNio(0, buffer, NdBuffers.position(block, (long) r * dimension), dimension);
+            gradientRow.widen(0, dst[row0 + r]);
+        }
+    }
+
+    /**
+     * Puts rows {@code src[row0], ...} back into an off-heap block; exact, because they were widened
+     * from this precision by {@link #unstage}.
+     */
+    private void restage(double[][] src, int row0, INDArray block) {
+        Buffer buffer = NdBuffers.nio(block);
+        for (int r = 0; r < block.rows(); r++) {
+            gradientRow.narrow(src[row0 + r], 0);
+            gradientRow.toNio(0, buffer, NdBuffers.position(block, (long) r * dimension), dimension);
         }
     }
 
