@@ -15,27 +15,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * with two more GEMMs. Two modes:
  * <ul>
- *   <li><b>kept</b> (dense, {@code tileSize = 0}, or one tile covering everything): tiles of edge
- *       {@value #DENSE_TILE} are computed once, and what a forward kernel leaves in them is what the
- *       backward kernel sees (so a forward pass can store exponentials and the backward pass only
- *       multiplies): {@code 6 B N D} flops. The last tile of the forward sweep (for
- *       {@code B, N <= } {@value #DENSE_TILE} the only one) stays in the off-heap tile buffer and the
- *       backward sweep, which runs in reverse order, starts with it; the others wait on the heap.</li>
+ *   <li><b>kept</b> (dense, {@code tileSize = 0}, or one tile covering everything): tiles of edge up to
+ *       {@value #DENSE_TILE} ({@link #denseTile}) are computed once, and what a forward kernel leaves in
+ *       them is what the backward kernel sees (so a forward pass can store exponentials and the
+ *       backward pass only multiplies): {@code 6 B N D} flops. The last tile of the forward sweep (for
+ *       {@code B = N = 2048, D = 512} the only one) stays in the off-heap tile buffer and the backward
+ *       sweep, which runs in reverse order, starts with it; the others wait on the heap.</li>
  *   <li><b>recomputed</b> (tiled): every sweep recomputes its tiles from X and Y; memory
  *       {@code O((B + N) D + tile^2)}, {@code 2 B N D} flops per extra sweep (the FlashAttention /
  *       Inf-CL trade).</li>
  * </ul>
  *
  * <p>Memory layout, and why: the rows, the gradients and the waiting tiles live on the Java heap
- * ({@link HostArray}); off-heap there is only one staging arena for the current blocks
- * {@code X[I], Y[J], dX[I], dY[J]} and one for the current tile, copied in and out in bulk (strips
- * are read from and written to the off-heap tile directly). Fresh off-heap pages are slow to touch on
- * virtual machines and the C allocator unmaps large blocks when they are freed; arenas of a few MB,
- * allocated whole, are recycled from one call to the next.
+ * ({@link HostArray}, {@code double[][]}); off-heap there is one arena per call holding the current
+ * blocks {@code X[I], Y[J]} (later {@code dY[J]}), {@code dX[I]} and the current tile, copied in and
+ * out in bulk (strips are read from and written to the off-heap tile directly). Fresh off-heap pages
+ * are slow to touch on virtual machines and the C allocator unmaps large blocks when they are freed;
+ * one arena below 32 MiB is recycled from one call to the next.
  *
  * <p>Tiles are visited in a fixed order (forward: row blocks outer, column blocks inner; backward: the
  * reverse) and the GEMM shapes depend only on the sizes, so results are deterministic. Not
- * thread-safe: one instance per loss evaluation, closed at its end so that the off-heap arenas are
+ * thread-safe: one instance per loss evaluation, closed at its end so that the off-heap arena is
  * freed at once.
  */
 final class PairSweep implements AutoCloseable {
@@ -43,8 +43,16 @@ final class PairSweep implements AutoCloseable {
     /** Largest tile edge: a tile's element count must fit an {@code int}-indexed array. */
     static final int MAX_TILE = 46_340;
 
-    /** Tile edge of the kept (dense) mode: large enough for BLAS to reach nearly full speed. */
+    /** Largest tile edge of the kept (dense) mode: large enough for BLAS to reach nearly full speed. */
     static final int DENSE_TILE = 2048;
+
+    /**
+     * Size limit of the off-heap arena in the dense mode. glibc's {@code malloc} serves blocks below
+     * 32 MiB from its heap once a block of that size has been freed, and keeps them mapped; larger
+     * blocks are mapped fresh on every call, and touching fresh pages costs about 13 us per 4 KB on
+     * the virtual machines this was measured on (about 0.1 s per call for 32 MB).
+     */
+    private static final long DENSE_ARENA_BYTES = 28L << 20;
 
     /** Values per strip: 64 KB of floats, which stay in the L2 cache while a kernel makes its passes. */
     private static final int STRIP_VALUES = 16_384;
@@ -78,8 +86,7 @@ final class PairSweep implements AutoCloseable {
     private final HostArray gradientRow;
     private double[][] gradX;
     private double[][] gradY;
-    private INDArray blockArena;
-    private INDArray tileArena;
+    private INDArray arena;
     private int stagedX = -1;
     private int stagedY = -1;
     /** The tile whose current values are in the off-heap tile buffer, or -1. */
@@ -94,7 +101,7 @@ final class PairSweep implements AutoCloseable {
         this.y = y;
         this.dimension = x.dimension();
         int whole = Math.max(x.rows(), y.rows());
-        this.tile = Math.min(tileSize == 0 ? DENSE_TILE : tileSize, whole);
+        this.tile = Math.min(tileSize == 0 ? denseTile(whole, dimension, x.precision()) : tileSize, whole);
         this.rowBlocks = (x.rows() + tile - 1) / tile;
         this.colBlocks = (y.rows() + tile - 1) / tile;
         this.keepsTiles = tileSize == 0 || tile >= whole;
@@ -103,6 +110,19 @@ final class PairSweep implements AutoCloseable {
         this.stripsPerTile = (tileRows() + stripRows - 1) / stripRows;
         this.strip = Strip.create(x.precision(), stripRows, tileCols());
         this.gradientRow = HostArray.zeros(x.precision(), dimension);
+    }
+
+    /**
+     * The dense tile edge: at most {@link #DENSE_TILE}, small enough for the arena budget
+     * ({@code tile^2 + 3 tile D} values), and balanced so that the last block is not a thin sliver.
+     */
+    static int denseTile(int whole, int dimension, Precision precision) {
+        double budget = DENSE_ARENA_BYTES / (precision == Precision.FLOAT32 ? Float.BYTES : Double.BYTES);
+        double d = dimension;
+        double fits = -1.5 * d + Math.sqrt(2.25 * d * d + budget);   // positive root of T^2 + 3 D T = budget
+        int largest = (int) Math.max(1, Math.min(DENSE_TILE, Math.floor(fits)));
+        int blocks = (whole + largest - 1) / largest;
+        return (whole + blocks - 1) / blocks;
     }
 
     /** Whether values written by a forward kernel are still there in the backward sweep. */
@@ -164,7 +184,9 @@ final class PairSweep implements AutoCloseable {
                 // dX[I] accumulates off-heap over the column blocks; dY[J] is staged in and out.
                 Nd4j.gemm(g, blockY(cols), blockGradX(rows), false, false, logitScale, gradXStarted ? 1 : 0);
                 gradXStarted = true;
-                INDArray gy = blockGradY(cols);
+                // Y[J] is not needed any more for this tile: its block receives dY[J].
+                INDArray gy = blockY(cols);
+                stagedY = -1;
                 if (gradYStarted[jb]) {
                     restage(gradY, jb * tile, gy);
                 }
@@ -188,14 +210,11 @@ final class PairSweep implements AutoCloseable {
         return gradY;
     }
 
-    /** Frees the off-heap arenas. */
+    /** Frees the off-heap arena. */
     @Override
     public void close() {
-        if (blockArena != null) {
-            blockArena.close();
-        }
-        if (tileArena != null) {
-            tileArena.close();
+        if (arena != null) {
+            arena.close();
         }
     }
 
@@ -295,37 +314,32 @@ final class PairSweep implements AutoCloseable {
         }
     }
 
-    // Staging arena layout: X[I] | Y[J] | dX[I] | dY[J], each sized for a full tile edge.
+    // Arena layout: X[I] | Y[J] (then dY[J]) | dX[I] | tile, sized for full tile edges. One block for
+    // all, so that the C allocator recycles it whole (see DENSE_ARENA_BYTES).
 
     private INDArray blockX(int rows) {
-        return NdBuffers.matrix(blockArena(), 0, rows, dimension);
+        return NdBuffers.matrix(arena(), 0, rows, dimension);
     }
 
     private INDArray blockY(int cols) {
-        return NdBuffers.matrix(blockArena(), (long) tileRows() * dimension, cols, dimension);
+        return NdBuffers.matrix(arena(), (long) tileRows() * dimension, cols, dimension);
     }
 
     private INDArray blockGradX(int rows) {
-        return NdBuffers.matrix(blockArena(), (long) (tileRows() + tileCols()) * dimension, rows, dimension);
-    }
-
-    private INDArray blockGradY(int cols) {
-        return NdBuffers.matrix(blockArena(), (long) (2 * tileRows() + tileCols()) * dimension, cols, dimension);
+        return NdBuffers.matrix(arena(), (long) (tileRows() + tileCols()) * dimension, rows, dimension);
     }
 
     /** The off-heap tile buffer shaped as tile {@code t}. */
     private INDArray tileMatrix(int t) {
-        if (tileArena == null) {
-            tileArena = NdBuffers.arena(x.precision(), (long) tileRows() * tileCols());
-        }
-        return NdBuffers.matrix(tileArena, 0, rows(t), cols(t));
+        return NdBuffers.matrix(arena(), (2L * tileRows() + tileCols()) * dimension, rows(t), cols(t));
     }
 
-    private INDArray blockArena() {
-        if (blockArena == null) {
-            blockArena = NdBuffers.arena(x.precision(), 2L * (tileRows() + tileCols()) * dimension);
+    private INDArray arena() {
+        if (arena == null) {
+            arena = NdBuffers.arena(x.precision(),
+                    (2L * tileRows() + tileCols()) * dimension + (long) tileRows() * tileCols());
         }
-        return blockArena;
+        return arena;
     }
 
     private int tileRows() {

@@ -8,16 +8,31 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dense batches larger than one dense tile ({@link PairSweep#DENSE_TILE}): two row and two column
- * blocks with ragged tails, so kept tiles wait on the heap, the last one stays off-heap and the
- * backward sweep runs in reverse. D = 3 keeps it fast.
+ * blocks of unequal size (1051 and 1050), so kept tiles wait on the heap, the last one stays off-heap
+ * and the backward sweep runs in reverse. D = 3 keeps it fast.
  */
 class LargeBatchTest {
 
-    private static final int B = PairSweep.DENSE_TILE + 52;
+    private static final int B = PairSweep.DENSE_TILE + 53;
     private static final ClipLossOptions DENSE = ClipLossOptions.defaults().withLogitScale(20);
 
     private final double[][] image = TestData.gaussian(41, B, 3);
     private final double[][] text = TestData.gaussian(42, B, 3);
+
+    @Test
+    void denseTilesAreBalancedAndKeepTheArenaUnder28MiB() {
+        assertThat(PairSweep.denseTile(4096, 512, Precision.FLOAT32)).isEqualTo(2048);
+        assertThat(PairSweep.denseTile(1024, 512, Precision.FLOAT32)).isEqualTo(1024);
+        assertThat(PairSweep.denseTile(3000, 512, Precision.FLOAT32)).isEqualTo(1500);
+        assertThat(PairSweep.denseTile(B, 3, Precision.FLOAT64)).isEqualTo(1051);
+        for (int d : new int[] {1, 512, 768, 1024, 4096}) {
+            for (Precision p : Precision.values()) {
+                long t = PairSweep.denseTile(1 << 16, d, p);
+                long bytes = (t * t + 3 * t * d) * (p == Precision.FLOAT32 ? 4 : 8);
+                assertThat(bytes).as("D=%d %s", d, p).isLessThanOrEqualTo(28L << 20);
+            }
+        }
+    }
 
     @Test
     void denseMatchesTheOracleAndTheTiledPath() {
