@@ -57,12 +57,12 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
      * @throws NullPointerException if an array, the options or the precision is null
      */
     public ClipLossResult {
-        gradImage = ResultArrays.copy(gradImage, "gradImage");
-        gradText = ResultArrays.copy(gradText, "gradText");
-        imageLosses = ResultArrays.copy(imageLosses, "imageLosses");
-        textLosses = ResultArrays.copy(textLosses, "textLosses");
         Checks.notNull(options, "options");
         Checks.notNull(precision, "precision");
+        gradImage = ResultArrays.copy(gradImage, "gradImage");
+        imageLosses = ResultArrays.copy(imageLosses, "imageLosses");
+        gradText = ResultArrays.copy(gradText, "gradText");
+        textLosses = ResultArrays.copy(textLosses, "textLosses");
     }
 
     /**
@@ -76,16 +76,6 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
     }
 
     /**
-     * {@code dl/d text}, a copy.
-     *
-     * @return a new {@code batchSize x dimension} array
-     */
-    @Override
-    public double[][] gradText() {
-        return ResultArrays.copy(gradText, "gradText");
-    }
-
-    /**
      * Per-row image-to-text cross-entropies, a copy.
      *
      * @return a new array of length {@code shardSize}
@@ -93,6 +83,16 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
     @Override
     public double[] imageLosses() {
         return imageLosses.clone();
+    }
+
+    /**
+     * {@code dl/d text}, a copy.
+     *
+     * @return a new {@code batchSize x dimension} array
+     */
+    @Override
+    public double[][] gradText() {
+        return ResultArrays.copy(gradText, "gradText");
     }
 
     /**
@@ -118,13 +118,10 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
                 && Double.compare(imageToText, r.imageToText) == 0
                 && Double.compare(textToImage, r.textToImage) == 0
                 && Double.compare(gradLogScale, r.gradLogScale) == 0
-                && Arrays.deepEquals(gradImage, r.gradImage)
-                && Arrays.deepEquals(gradText, r.gradText)
                 && Arrays.equals(imageLosses, r.imageLosses)
                 && Arrays.equals(textLosses, r.textLosses)
-                && options.equals(r.options) && precision == r.precision
-                && batchSize == r.batchSize && dimension == r.dimension
-                && shardStart == r.shardStart && shardSize == r.shardSize;
+                && options.equals(r.options)
+                && batchGradients().equals(r.batchGradients());
     }
 
     /**
@@ -134,9 +131,8 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
      */
     @Override
     public int hashCode() {
-        return Objects.hash(loss, imageToText, textToImage, gradLogScale, Arrays.deepHashCode(gradImage),
-                Arrays.deepHashCode(gradText), Arrays.hashCode(imageLosses), Arrays.hashCode(textLosses),
-                options, precision, batchSize, dimension, shardStart, shardSize);
+        return Objects.hash(loss, imageToText, textToImage, gradLogScale, Arrays.hashCode(imageLosses),
+                Arrays.hashCode(textLosses), options, batchGradients());
     }
 
     /**
@@ -150,11 +146,10 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
                 + ", imageToText=" + ResultArrays.format(imageToText)
                 + ", textToImage=" + ResultArrays.format(textToImage)
                 + ", gradLogScale=" + ResultArrays.format(gradLogScale)
-                + ", B=" + batchSize + ", D=" + dimension
-                + ResultArrays.shard(shardStart, shardSize, batchSize)
-                + ", logitScale=" + ResultArrays.format(options.logitScale())
-                + ", normalize=" + options.normalize()
-                + ", " + (options.tileSize() == 0 ? "dense" : "tileSize=" + options.tileSize())
-                + ", " + precision + "]";
+                + batchGradients().describe(options.logitScale(), "", options.normalize(), options.tileSize());
+    }
+
+    private BatchGradients batchGradients() {
+        return new BatchGradients(gradImage, gradText, precision, batchSize, dimension, shardStart, shardSize);
     }
 }

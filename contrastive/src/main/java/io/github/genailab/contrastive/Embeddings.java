@@ -1,10 +1,13 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.math.PairwiseSum;
+import java.nio.Buffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One modality's embeddings as the kernels use them: the (optionally L2-normalised) rows in an ND4J
- * matrix for the GEMMs, plus what the backward pass through the normalisation needs.
+ * One modality's embeddings as the kernels use them: the (optionally L2-normalised) rows, on the heap
+ * in the input's precision and staged block by block into ND4J for the GEMMs, plus what the backward
+ * pass through the normalisation needs.
  *
  * <p>Normalisation follows PyTorch's {@code F.normalize(u, dim=-1)}, which open_clip applies:
  * {@code x = u / max(||u||, 1e-12)}. Its Jacobian, applied to the gradient {@code g} w.r.t. {@code x},
@@ -13,10 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   dl/du = g / 1e-12                 otherwise            (the clamp is constant in u)
  * </pre>
  * so an all-zero row is legal: it embeds to the zero vector and gets the gradient PyTorch gives it.
- *
- * <p>{@link #close()} frees the off-heap matrix at once instead of whenever the GC notices it.
  */
-final class Embeddings implements AutoCloseable {
+final class Embeddings {
 
     /** PyTorch's default {@code eps} of {@code F.normalize}: the norm is clamped from below at this. */
     static final double NORM_EPS = 1e-12;
@@ -25,42 +26,62 @@ final class Embeddings implements AutoCloseable {
     private final boolean normalize;
     private final double[] norms;
     private final double[] scales;
-    private final double maxRowNorm;
-    private final INDArray matrix;
+    /** The normalised rows in the input's precision; null without normalisation (the caller's rows serve). */
+    private final HostArray normalized;
 
     private Embeddings(RowMatrix raw, boolean normalize) {
         this.raw = raw;
         this.normalize = normalize;
-        int rows = raw.rows();
-        int cols = raw.cols();
-        norms = new double[rows];
-        scales = new double[rows];
-        matrix = NdBuffers.matrix(raw.precision(), rows, cols);
-        double[] row = new double[cols];
-        double max = 0;
-        for (int i = 0; i < rows; i++) {
-            raw.row(i, row);
-            double norm = Math.sqrt(dot(row, row));
-            double scale = normalize ? 1.0 / Math.max(norm, NORM_EPS) : 1.0;
-            for (int j = 0; j < cols; j++) {
+        norms = new double[raw.rows()];
+        scales = new double[raw.rows()];
+        normalized = normalize ? HostArray.zeros(raw.precision(), raw.rows() * raw.cols()) : null;
+    }
+
+    /**
+     * Measures (and, if asked, normalises into heap matrices of the input's precision) the rows of both
+     * modalities, in one pass that also forms the positive-pair inner products {@code x_i . y_i} in
+     * double from the caller's values (the positive-pair cosines when both sides are normalised).
+     */
+    static Batch prepare(RowMatrix image, RowMatrix text, boolean normalize) {
+        Embeddings x = new Embeddings(image, normalize);
+        Embeddings y = new Embeddings(text, normalize);
+        double[] u = new double[image.cols()];
+        double[] v = new double[text.cols()];
+        double[] pairedDots = new double[image.rows()];
+        for (int i = 0; i < pairedDots.length; i++) {
+            x.prepareRow(i, u);
+            y.prepareRow(i, v);
+            pairedDots[i] = dot(u, v);
+        }
+        return new Batch(x, y, pairedDots);
+    }
+
+    /** Row {@code i} as the GEMMs will see it, into {@code row} (double) and, if normalised, the heap matrix. */
+    private void prepareRow(int i, double[] row) {
+        raw.row(i, row);
+        double norm = Math.sqrt(dot(row, row));
+        norms[i] = norm;
+        scales[i] = 1;
+        if (normalize) {
+            double scale = 1.0 / Math.max(norm, NORM_EPS);
+            for (int j = 0; j < row.length; j++) {
                 row[j] *= scale;
             }
-            norms[i] = norm;
             scales[i] = scale;
-            max = Math.max(max, norm * scale);
-            NdBuffers.write(matrix, (long) i * cols, row, cols);
+            normalized.narrow(row, i * row.length);
         }
-        maxRowNorm = max;
     }
 
-    /** Copies (and, if asked, normalises) the rows into a new ND4J matrix of the input's precision. */
-    static Embeddings prepare(RowMatrix raw, boolean normalize) {
-        return new Embeddings(raw, normalize);
-    }
-
-    /** The rows the GEMMs see ({@code rows x dimension}, C order). */
-    INDArray matrix() {
-        return matrix;
+    /** Copies rows {@code [row0, row0 + count)} as the GEMMs see them into {@code dst} ({@code count x dimension}). */
+    void stage(INDArray dst, int row0, int count) {
+        if (normalized != null) {
+            normalized.toNd(row0 * dimension(), dst, 0, count * dimension());
+            return;
+        }
+        Buffer buffer = NdBuffers.nio(dst);
+        for (int r = 0; r < count; r++) {
+            raw.toNio(row0 + r, buffer, NdBuffers.position(dst, (long) r * dimension()));
+        }
     }
 
     int rows() {
@@ -77,68 +98,111 @@ final class Embeddings implements AutoCloseable {
 
     /** The largest Euclidean norm of a row as the GEMMs see it (1 after normalisation, 0 for zero rows). */
     double maxRowNorm() {
-        return maxRowNorm;
-    }
-
-    /**
-     * Row-wise inner products {@code x_i . y_i} with the other modality's rows, computed in double
-     * from the caller's values: the positive-pair cosines when both sides are normalised.
-     */
-    double[] pairedDots(Embeddings other) {
-        int cols = dimension();
-        double[] a = new double[cols];
-        double[] b = new double[cols];
-        double[] out = new double[rows()];
-        for (int i = 0; i < out.length; i++) {
-            raw.row(i, a);
-            other.raw.row(i, b);
-            out[i] = dot(a, b) * scales[i] * other.scales[i];
+        double max = 0;
+        for (int i = 0; i < norms.length; i++) {
+            max = Math.max(max, norms[i] * scales[i]);
         }
-        return out;
+        return max;
     }
 
     /**
-     * Maps the gradient w.r.t. the rows the GEMMs saw to the gradient w.r.t. the caller's raw rows.
+     * {@code sum_i x_i . g_i} over all rows, with {@code x_i} the rows the GEMMs saw: for
+     * {@code g = dl/dX = s G Y} this is {@code <G, L>}, the derivative w.r.t. the log-scale.
      *
-     * @param gradient {@code rows x dimension} ND4J matrix, C order, not a view
-     * @return a new {@code double[rows][dimension]}
+     * @param gradient {@code rows x dimension}
      */
-    double[][] backward(INDArray gradient) {
-        int cols = dimension();
-        double[][] out = new double[rows()][cols];
-        double[] u = new double[cols];
-        for (int i = 0; i < out.length; i++) {
-            double[] g = out[i];
-            NdBuffers.read(gradient, (long) i * cols, g, cols);
-            if (!normalize) {
-                continue;
+    double dot(double[][] gradient) {
+        double[] x = new double[dimension()];
+        double[] rowDots = new double[rows()];
+        for (int i = 0; i < rowDots.length; i++) {
+            if (normalized != null) {
+                normalized.widen(i * x.length, x);
+            } else {
+                raw.row(i, x);
             }
+            rowDots[i] = dot(x, gradient[i]);
+        }
+        return PairwiseSum.sum(rowDots);
+    }
+
+    /**
+     * Maps the gradient w.r.t. the rows the GEMMs saw to the gradient w.r.t. the caller's raw rows, in
+     * place.
+     *
+     * @param gradient {@code rows x dimension}; overwritten
+     * @return {@code gradient}
+     */
+    double[][] backward(double[][] gradient) {
+        if (!normalize) {
+            return gradient;
+        }
+        double[] u = new double[dimension()];
+        for (int i = 0; i < gradient.length; i++) {
+            double[] g = gradient[i];
             if (norms[i] > NORM_EPS) {
                 raw.row(i, u);
-                double gx = dot(g, u) / norms[i];
-                for (int j = 0; j < cols; j++) {
-                    g[j] = (g[j] - gx * u[j] / norms[i]) / norms[i];
+                double inverse = 1 / norms[i];
+                double along = dot(g, u) * inverse * inverse;
+                for (int j = 0; j < g.length; j++) {
+                    g[j] = (g[j] - along * u[j]) * inverse;
                 }
             } else {
-                for (int j = 0; j < cols; j++) {
+                for (int j = 0; j < g.length; j++) {
                     g[j] /= NORM_EPS;
                 }
             }
         }
-        return out;
+        return gradient;
     }
 
-    /** Releases the ND4J matrix. */
-    @Override
-    public void close() {
-        matrix.close();
-    }
-
+    /** Inner product with four interleaved accumulators (a single one waits on every add's latency). */
     private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 4 <= a.length; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
         }
-        return sum;
+        for (; j < a.length; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Both modalities of one batch and their positive-pair inner products. */
+    static final class Batch {
+
+        private final Embeddings image;
+        private final Embeddings text;
+        private final double[] pairedDots;
+
+        private Batch(Embeddings image, Embeddings text, double[] pairedDots) {
+            this.image = image;
+            this.text = text;
+            this.pairedDots = pairedDots;
+        }
+
+        Embeddings image() {
+            return image;
+        }
+
+        Embeddings text() {
+            return text;
+        }
+
+        /** A sweep over the pairs of this batch ({@code tileSize} 0: dense). */
+        PairSweep sweep(int tileSize) {
+            return new PairSweep(image, text, tileSize);
+        }
+
+        /** {@code x_i . y_i} per pair, in double from the caller's values (owned by the caller now). */
+        double[] pairedDots() {
+            return pairedDots;
+        }
     }
 }

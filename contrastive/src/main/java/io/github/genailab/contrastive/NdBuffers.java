@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive;
 
+import java.nio.Buffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -7,11 +8,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Moves row-major blocks between Java {@code double[]} scratch arrays and ND4J's off-heap buffers.
+ * ND4J's off-heap buffers as the rest of the package uses them: one flat arena per loss evaluation,
+ * cut into C-ordered matrices, and NIO views for bulk copies.
  *
- * <p>Every array passed here was created by {@link #matrix} or {@link #zeros}: C-ordered, not a
- * view, so element {@code (r, c)} sits at buffer position {@code r * columns + c}. Touching this class
- * is what loads ND4J's native backend, which is why nothing else in the package refers to
+ * <p>Every matrix here is a contiguous C-ordered view, so element {@code (r, c)} of a
+ * {@code rows x columns} matrix sits at buffer position {@code offset + r * columns + c}. Touching this
+ * class is what loads ND4J's native backend, which is why nothing else in the package refers to
  * {@link Nd4j} before a loss is actually computed.
  */
 final class NdBuffers {
@@ -23,40 +25,32 @@ final class NdBuffers {
         return precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
     }
 
-    /** A new uninitialised {@code rows x columns} matrix. */
-    static INDArray matrix(Precision precision, int rows, int columns) {
-        return Nd4j.createUninitialized(dataType(precision), rows, columns);
+    /**
+     * A new uninitialised flat buffer of {@code length} elements. One allocation for all staging
+     * matrices of a call: the C allocator can then recycle it whole on the next call instead of
+     * mapping fresh pages.
+     */
+    static INDArray arena(Precision precision, long length) {
+        return Nd4j.createUninitialized(dataType(precision), length);
     }
 
-    /** A new {@code rows x columns} matrix of zeros. */
-    static INDArray zeros(Precision precision, int rows, int columns) {
-        return Nd4j.zeros(dataType(precision), rows, columns);
+    /** The {@code rows x columns} C-ordered matrix starting at element {@code offset} of {@code arena}. */
+    static INDArray matrix(INDArray arena, long offset, int rows, int columns) {
+        return Nd4j.create(arena.data(), new long[] {rows, columns}, new long[] {columns, 1}, offset, 'c',
+                arena.dataType());
     }
 
-    /** Copies {@code length} elements starting at buffer position {@code from} into {@code dst}. */
-    static void read(INDArray array, long from, double[] dst, int length) {
-        int start = Math.toIntExact(from);
-        if (array.dataType() == DataType.FLOAT) {
-            FloatBuffer buffer = array.data().asNioFloat();
-            for (int k = 0; k < length; k++) {
-                dst[k] = buffer.get(start + k);
-            }
-        } else {
-            array.data().asNioDouble().get(start, dst, 0, length);
-        }
+    /**
+     * The whole underlying buffer of a matrix as a {@link FloatBuffer} (FLOAT) or {@link DoubleBuffer}
+     * (DOUBLE); positions are given by {@link #position}. Creating it costs a JNI call, so callers take
+     * it once per bulk transfer, not per row.
+     */
+    static Buffer nio(INDArray array) {
+        return array.dataType() == DataType.FLOAT ? array.data().asNioFloat() : array.data().asNioDouble();
     }
 
-    /** Copies {@code length} elements of {@code src} to buffer positions {@code from, from + 1, ...}. */
-    static void write(INDArray array, long from, double[] src, int length) {
-        int start = Math.toIntExact(from);
-        if (array.dataType() == DataType.FLOAT) {
-            FloatBuffer buffer = array.data().asNioFloat();
-            for (int k = 0; k < length; k++) {
-                buffer.put(start + k, (float) src[k]);
-            }
-        } else {
-            DoubleBuffer buffer = array.data().asNioDouble();
-            buffer.put(start, src, 0, length);
-        }
+    /** Buffer position of the element {@code at} places after the first element of {@code array}. */
+    static int position(INDArray array, long at) {
+        return Math.toIntExact(array.offset() + at);
     }
 }

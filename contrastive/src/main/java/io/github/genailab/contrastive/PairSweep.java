@@ -1,40 +1,69 @@
 package io.github.genailab.contrastive;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.Buffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Visits the pair-similarity matrix {@code C = X Y^T} ({@code B x N}) tile by tile without ever
- * holding more than one {@code tile x tile} block, and accumulates the embedding gradients.
+ * Visits the pair-similarity matrix {@code C = X Y^T} ({@code B x N}) tile by tile, hands it to a
+ * kernel in row strips, and accumulates the embedding gradients.
  *
- * <p>Each tile {@code C[I, J] = X[I] Y[J]^T} is one ND4J GEMM. A kernel sees it in row strips copied
- * to a small {@code double[]} (bounded scratch whatever the tile size). In a backward sweep the kernel
+ * <p>Each tile {@code C[I, J] = X[I] Y[J]^T} is one ND4J GEMM. In a backward sweep the kernel
  * overwrites each value with {@code dl/dL} for the logits {@code L = s C + b}, and the sweep then adds
  * <pre>
  *   dX[I] += s G Y[J]        dY[J] += s G^T X[I]
  * </pre>
- * with two more GEMMs. When the whole matrix is a single tile (the dense path) it is computed once and
- * reused by later sweeps instead of recomputed; otherwise every sweep recomputes its tiles (the
- * FlashAttention / Inf-CL trade: 2BND flops per extra sweep against O(B N) memory).
+ * with two more GEMMs. Two modes:
+ * <ul>
+ *   <li><b>kept</b> (dense, {@code tileSize = 0}, or one tile covering everything): tiles of edge up to
+ *       {@value #DENSE_TILE} ({@link #denseTile}) are computed once, and what a forward kernel leaves in
+ *       them is what the backward kernel sees (so a forward pass can store exponentials and the
+ *       backward pass only multiplies): {@code 6 B N D} flops. The last tile of the forward sweep (for
+ *       {@code B = N = 2048, D = 512} the only one) stays in the off-heap tile buffer and the backward
+ *       sweep, which runs in reverse order, starts with it; the others wait on the heap.</li>
+ *   <li><b>recomputed</b> (tiled): every sweep recomputes its tiles from X and Y; memory
+ *       {@code O((B + N) D + tile^2)}, {@code 2 B N D} flops per extra sweep (the FlashAttention /
+ *       Inf-CL trade).</li>
+ * </ul>
  *
- * <p>Tiles are visited in a fixed order (row blocks outer, column blocks inner), so results are
- * deterministic. Not thread-safe: one instance per loss evaluation, closed at its end so that the
- * off-heap tiles and gradients are freed at once rather than when the garbage collector notices.
+ * <p>Memory layout, and why: the rows, the gradients and the waiting tiles live on the Java heap
+ * ({@link HostArray}, {@code double[][]}); off-heap there is one arena per call holding the current
+ * blocks {@code X[I], Y[J]} (later {@code dY[J]}), {@code dX[I]} and the current tile, copied in and
+ * out in bulk (strips are read from and written to the off-heap tile directly). Fresh off-heap pages
+ * are slow to touch on virtual machines and the C allocator unmaps large blocks when they are freed;
+ * one arena below 32 MiB is recycled from one call to the next.
+ *
+ * <p>Tiles are visited in a fixed order (forward: row blocks outer, column blocks inner; backward: the
+ * reverse) and the GEMM shapes depend only on the sizes, so results are deterministic. Not
+ * thread-safe: one instance per loss evaluation, closed at its end so that the off-heap arena is
+ * freed at once.
  */
 final class PairSweep implements AutoCloseable {
 
-    /** Largest tile edge: a tile's element count must fit an {@code int}-indexed NIO buffer. */
+    /** Largest tile edge: a tile's element count must fit an {@code int}-indexed array. */
     static final int MAX_TILE = 46_340;
 
-    private static final int STRIP_ELEMENTS = 1 << 15;
+    /** Largest tile edge of the kept (dense) mode: large enough for BLAS to reach nearly full speed. */
+    static final int DENSE_TILE = 2048;
 
-    /** Receives a row strip {@code values[r * cols + c] = C[row0 + r][col0 + c]}. */
+    /**
+     * Size limit of the off-heap arena in the dense mode. glibc's {@code malloc} serves blocks below
+     * 32 MiB from its heap once a block of that size has been freed, and keeps them mapped; larger
+     * blocks are mapped fresh on every call, and touching fresh pages costs about 13 us per 4 KB on
+     * the virtual machines this was measured on (about 0.1 s per call for 32 MB).
+     */
+    private static final long DENSE_ARENA_BYTES = 28L << 20;
+
+    /** Values per strip: 64 KB of floats, which stay in the L2 cache while a kernel makes its passes. */
+    private static final int STRIP_VALUES = 16_384;
+
+    /** At most this many rows per strip, so float column sums over a strip stay short. */
+    private static final int MAX_STRIP_ROWS = 32;
+
+    /** Receives one strip; in a backward sweep it must replace every value by {@code dl/dL}. */
     @FunctionalInterface
     interface Kernel {
-        void apply(double[] values, int row0, int rows, int col0, int cols);
+        void apply(Strip strip);
     }
 
     /** Chooses the tiles a sweep visits (tiles whose entries cannot matter are skipped). */
@@ -46,122 +75,278 @@ final class PairSweep implements AutoCloseable {
     private final Embeddings x;
     private final Embeddings y;
     private final int tile;
-    private final boolean singleTile;
-    private final Map<Long, INDArray> buffers = new HashMap<>();
-    private final double[] strip;
-    private INDArray gradX;
-    private INDArray gradY;
-    private boolean cacheValid;
+    private final int rowBlocks;
+    private final int colBlocks;
+    private final boolean keepsTiles;
+    private final HostArray[] waiting;
+    private final Strip strip;
+    private final int stripRows;
+    private final int stripsPerTile;
+    private final int dimension;
+    private final HostArray gradientRow;
+    private double[][] gradX;
+    private double[][] gradY;
+    private INDArray arena;
+    private int stagedX = -1;
+    private int stagedY = -1;
+    /** The tile whose current values are in the off-heap tile buffer, or -1. */
+    private int resident = -1;
 
     /**
-     * @param tileSize tile edge; 0 (or anything covering both matrices) means one dense tile
+     * @param tileSize tile edge of the recomputed mode; 0 (dense) or anything covering both matrices
+     *                 selects the kept mode
      */
     PairSweep(Embeddings x, Embeddings y, int tileSize) {
         this.x = x;
         this.y = y;
+        this.dimension = x.dimension();
         int whole = Math.max(x.rows(), y.rows());
-        this.tile = tileSize == 0 ? whole : Math.min(tileSize, whole);
-        this.singleTile = tile >= whole;
-        long tileRows = Math.min(tile, x.rows());
-        int tileCols = Math.min(tile, y.rows());
-        this.strip = new double[(int) Math.max(tileCols, Math.min(STRIP_ELEMENTS, tileRows * tileCols))];
+        this.tile = Math.min(tileSize == 0 ? denseTile(whole, dimension, x.precision()) : tileSize, whole);
+        this.rowBlocks = (x.rows() + tile - 1) / tile;
+        this.colBlocks = (y.rows() + tile - 1) / tile;
+        this.keepsTiles = tileSize == 0 || tile >= whole;
+        this.waiting = keepsTiles ? new HostArray[rowBlocks * colBlocks] : null;
+        this.stripRows = Math.max(1, Math.min(Math.min(MAX_STRIP_ROWS, STRIP_VALUES / tileCols()), tile));
+        this.stripsPerTile = (tileRows() + stripRows - 1) / stripRows;
+        this.strip = Strip.create(x.precision(), stripRows, tileCols());
+        this.gradientRow = HostArray.zeros(x.precision(), dimension);
     }
 
-    /** Runs {@code kernel} over every selected tile, read-only. */
+    /**
+     * The dense tile edge: at most {@link #DENSE_TILE}, small enough for the arena budget
+     * ({@code tile^2 + 3 tile D} values), and balanced so that the last block is not a thin sliver.
+     */
+    static int denseTile(int whole, int dimension, Precision precision) {
+        double budget = DENSE_ARENA_BYTES / (precision == Precision.FLOAT32 ? Float.BYTES : Double.BYTES);
+        double d = dimension;
+        double fits = -1.5 * d + Math.sqrt(2.25 * d * d + budget);   // positive root of T^2 + 3 D T = budget
+        int largest = (int) Math.max(1, Math.min(DENSE_TILE, Math.floor(fits)));
+        int blocks = (whole + largest - 1) / largest;
+        return (whole + blocks - 1) / blocks;
+    }
+
+    /** Whether values written by a forward kernel are still there in the backward sweep. */
+    boolean keepsTiles() {
+        return keepsTiles;
+    }
+
+    /** Number of distinct {@link Strip#slot()} values: strips are numbered the same way in every sweep. */
+    int slots() {
+        return rowBlocks * colBlocks * stripsPerTile;
+    }
+
+    /** Runs {@code kernel} over every strip of the selected tiles. */
     void forward(TileFilter filter, Kernel kernel) {
-        sweep(filter, kernel, false, 0);
+        int last = keepsTiles ? lastSelected(filter) : -1;
+        for (int t = 0; t < rowBlocks * colBlocks; t++) {
+            if (!selected(filter, t)) {
+                continue;
+            }
+            if (keepsTiles && waiting[t] != null) {
+                visitStrips(t, kernel, waiting[t], null, waiting[t], null);
+                continue;
+            }
+            INDArray values = resident == t ? tileMatrix(t) : similarities(t);
+            if (keepsTiles && t != last) {
+                waiting[t] = HostArray.zeros(x.precision(), rows(t) * cols(t));
+                visitStrips(t, kernel, null, values, waiting[t], null);
+                resident = -1;
+            } else {
+                visitStrips(t, kernel, null, values, null, keepsTiles ? values : null);
+            }
+        }
     }
 
     /**
      * Runs {@code kernel}, which must replace every value by {@code dl/dL}, then accumulates the
-     * gradients w.r.t. the rows of X and Y with factor {@code logitScale} ({@code dL/dC = s}).
+     * gradients w.r.t. the rows of X and Y with factor {@code logitScale} ({@code dL/dC = s}). Runs
+     * once per instance (it consumes the kept tiles), over the tiles in reverse order.
      */
     void backward(TileFilter filter, Kernel kernel, double logitScale) {
-        if (gradX == null) {
-            gradX = NdBuffers.zeros(x.precision(), x.rows(), x.dimension());
-            gradY = NdBuffers.zeros(y.precision(), y.rows(), y.dimension());
+        gradX = new double[x.rows()][dimension];
+        gradY = new double[y.rows()][dimension];
+        boolean[] gradYStarted = new boolean[colBlocks];
+        for (int ib = rowBlocks - 1; ib >= 0; ib--) {
+            boolean gradXStarted = false;
+            for (int jb = colBlocks - 1; jb >= 0; jb--) {
+                int t = ib * colBlocks + jb;
+                if (!selected(filter, t)) {
+                    continue;
+                }
+                HostArray heap = keepsTiles ? waiting[t] : null;
+                INDArray g = heap != null || resident == t ? tileMatrix(t) : similarities(t);
+                visitStrips(t, kernel, heap, g, null, g);
+                resident = -1;
+                int rows = rows(t);
+                int cols = cols(t);
+                stageX(ib);
+                stageY(jb);
+                // dX[I] accumulates off-heap over the column blocks; dY[J] is staged in and out.
+                Nd4j.gemm(g, blockY(cols), blockGradX(rows), false, false, logitScale, gradXStarted ? 1 : 0);
+                gradXStarted = true;
+                // Y[J] is not needed any more for this tile: its block receives dY[J].
+                INDArray gy = blockY(cols);
+                stagedY = -1;
+                if (gradYStarted[jb]) {
+                    restage(gradY, jb * tile, gy);
+                }
+                Nd4j.gemm(g, blockX(rows), gy, true, false, logitScale, gradYStarted[jb] ? 1 : 0);
+                unstage(gy, gradY, jb * tile);
+                gradYStarted[jb] = true;
+            }
+            if (gradXStarted) {
+                unstage(blockGradX(Math.min(tile, x.rows() - ib * tile)), gradX, ib * tile);
+            }
         }
-        sweep(filter, kernel, true, logitScale);
     }
 
-    /** Gradient w.r.t. the rows of X accumulated by the backward sweeps. */
-    INDArray gradX() {
+    /** Gradient w.r.t. the rows of X (as the GEMMs saw them) from the backward sweep; the caller's to keep. */
+    double[][] gradX() {
         return gradX;
     }
 
-    /** Gradient w.r.t. the rows of Y accumulated by the backward sweeps. */
-    INDArray gradY() {
+    /** Gradient w.r.t. the rows of Y (as the GEMMs saw them) from the backward sweep; the caller's to keep. */
+    double[][] gradY() {
         return gradY;
     }
 
-    /** Frees the tile buffers and the gradient accumulators. */
+    /** Frees the off-heap arena. */
     @Override
     public void close() {
-        buffers.values().forEach(INDArray::close);
-        buffers.clear();
-        if (gradX != null) {
-            gradX.close();
-            gradY.close();
+        if (arena != null) {
+            arena.close();
         }
     }
 
-    private void sweep(TileFilter filter, Kernel kernel, boolean backward, double logitScale) {
-        int rowsTotal = x.rows();
-        int colsTotal = y.rows();
-        INDArray[] yBlocks = new INDArray[(colsTotal + tile - 1) / tile];
-        INDArray[] gradYBlocks = new INDArray[yBlocks.length];
-        for (int i0 = 0; i0 < rowsTotal; i0 += tile) {
-            int rows = Math.min(tile, rowsTotal - i0);
-            INDArray xi = null;
-            INDArray gradXi = null;
-            for (int j0 = 0, jb = 0; j0 < colsTotal; j0 += tile, jb++) {
-                int cols = Math.min(tile, colsTotal - j0);
-                if (!filter.visit(i0, rows, j0, cols)) {
-                    continue;
-                }
-                if (xi == null) {
-                    xi = block(x.matrix(), i0, rows, rowsTotal);
-                    gradXi = backward ? block(gradX, i0, rows, rowsTotal) : null;
-                }
-                if (yBlocks[jb] == null) {
-                    yBlocks[jb] = block(y.matrix(), j0, cols, colsTotal);
-                    gradYBlocks[jb] = backward ? block(gradY, j0, cols, colsTotal) : null;
-                }
-                INDArray values = similarities(xi, yBlocks[jb], rows, cols);
-                visitStrips(values, kernel, i0, rows, j0, cols, backward);
-                if (backward) {
-                    cacheValid = false;
-                    Nd4j.gemm(values, yBlocks[jb], gradXi, false, false, logitScale, 1.0);
-                    Nd4j.gemm(values, xi, gradYBlocks[jb], true, false, logitScale, 1.0);
-                }
+    private boolean selected(TileFilter filter, int t) {
+        return filter.visit(t / colBlocks * tile, rows(t), t % colBlocks * tile, cols(t));
+    }
+
+    private int lastSelected(TileFilter filter) {
+        for (int t = rowBlocks * colBlocks - 1; t >= 0; t--) {
+            if (selected(filter, t)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private int rows(int t) {
+        return Math.min(tile, x.rows() - t / colBlocks * tile);
+    }
+
+    private int cols(int t) {
+        return Math.min(tile, y.rows() - t % colBlocks * tile);
+    }
+
+    /** Computes tile {@code t} into the off-heap tile buffer. */
+    private INDArray similarities(int t) {
+        stageX(t / colBlocks);
+        stageY(t % colBlocks);
+        INDArray c = tileMatrix(t);
+        Nd4j.gemm(blockX(rows(t)), blockY(cols(t)), c, false, true, 1.0, 0.0);
+        resident = t;
+        return c;
+    }
+
+    /**
+     * Applies {@code kernel} to the strips of tile {@code t}, read from {@code heapSource} if it is
+     * given, else from {@code offHeapSource}, and written to whichever of {@code heapSink} and
+     * {@code offHeapSink} is given.
+     */
+    private void visitStrips(int t, Kernel kernel, HostArray heapSource, INDArray offHeapSource,
+                             HostArray heapSink, INDArray offHeapSink) {
+        int rows = rows(t);
+        int cols = cols(t);
+        int i0 = t / colBlocks * tile;
+        int j0 = t % colBlocks * tile;
+        for (int first = 0, k = t * stripsPerTile; first < rows; first += stripRows, k++) {
+            int count = Math.min(stripRows, rows - first);
+            if (heapSource != null) {
+                strip.load(heapSource, first, count, cols, i0, j0, k);
+            } else {
+                strip.load(offHeapSource, first, count, cols, i0, j0, k);
+            }
+            kernel.apply(strip);
+            if (heapSink != null) {
+                strip.store(heapSink, first);
+            }
+            if (offHeapSink != null) {
+                strip.store(offHeapSink, first);
             }
         }
     }
 
-    private INDArray similarities(INDArray xi, INDArray yj, int rows, int cols) {
-        INDArray buffer = buffers.computeIfAbsent(((long) rows << 32) | cols,
-                key -> NdBuffers.matrix(x.precision(), rows, cols));
-        if (!(singleTile && cacheValid)) {
-            Nd4j.gemm(xi, yj, buffer, false, true, 1.0, 0.0);
-            cacheValid = singleTile;
-        }
-        return buffer;
-    }
-
-    private void visitStrips(INDArray values, Kernel kernel, int i0, int rows, int j0, int cols, boolean writeBack) {
-        int stripRows = Math.max(1, strip.length / cols);
-        for (int r = 0; r < rows; r += stripRows) {
-            int n = Math.min(stripRows, rows - r);
-            long from = (long) r * cols;
-            NdBuffers.read(values, from, strip, n * cols);
-            kernel.apply(strip, i0 + r, n, j0, cols);
-            if (writeBack) {
-                NdBuffers.write(values, from, strip, n * cols);
-            }
+    /** Widens the rows of an off-heap gradient block into {@code dst[row0], dst[row0 + 1], ...}. */
+    private void unstage(INDArray block, double[][] dst, int row0) {
+        Buffer buffer = NdBuffers.nio(block);
+        for (int r = 0; r < block.rows(); r++) {
+            gradientRow.fromNio(0, buffer, NdBuffers.position(block, (long) r * dimension), dimension);
+            gradientRow.widen(0, dst[row0 + r]);
         }
     }
 
-    private static INDArray block(INDArray matrix, int from, int count, int total) {
-        return count == total ? matrix : matrix.get(NDArrayIndex.interval(from, from + count), NDArrayIndex.all());
+    /**
+     * Puts rows {@code src[row0], ...} back into an off-heap block; exact, because they were widened
+     * from this precision by {@link #unstage}.
+     */
+    private void restage(double[][] src, int row0, INDArray block) {
+        Buffer buffer = NdBuffers.nio(block);
+        for (int r = 0; r < block.rows(); r++) {
+            gradientRow.narrow(src[row0 + r], 0);
+            gradientRow.toNio(0, buffer, NdBuffers.position(block, (long) r * dimension), dimension);
+        }
+    }
+
+    private void stageX(int ib) {
+        if (stagedX != ib) {
+            int rows = Math.min(tile, x.rows() - ib * tile);
+            x.stage(blockX(rows), ib * tile, rows);
+            stagedX = ib;
+        }
+    }
+
+    private void stageY(int jb) {
+        if (stagedY != jb) {
+            int cols = Math.min(tile, y.rows() - jb * tile);
+            y.stage(blockY(cols), jb * tile, cols);
+            stagedY = jb;
+        }
+    }
+
+    // Arena layout: X[I] | Y[J] (then dY[J]) | dX[I] | tile, sized for full tile edges. One block for
+    // all, so that the C allocator recycles it whole (see DENSE_ARENA_BYTES).
+
+    private INDArray blockX(int rows) {
+        return NdBuffers.matrix(arena(), 0, rows, dimension);
+    }
+
+    private INDArray blockY(int cols) {
+        return NdBuffers.matrix(arena(), (long) tileRows() * dimension, cols, dimension);
+    }
+
+    private INDArray blockGradX(int rows) {
+        return NdBuffers.matrix(arena(), (long) (tileRows() + tileCols()) * dimension, rows, dimension);
+    }
+
+    /** The off-heap tile buffer shaped as tile {@code t}. */
+    private INDArray tileMatrix(int t) {
+        return NdBuffers.matrix(arena(), (2L * tileRows() + tileCols()) * dimension, rows(t), cols(t));
+    }
+
+    private INDArray arena() {
+        if (arena == null) {
+            arena = NdBuffers.arena(x.precision(),
+                    (2L * tileRows() + tileCols()) * dimension + (long) tileRows() * tileCols());
+        }
+        return arena;
+    }
+
+    private int tileRows() {
+        return Math.min(tile, x.rows());
+    }
+
+    private int tileCols() {
+        return Math.min(tile, y.rows());
     }
 }

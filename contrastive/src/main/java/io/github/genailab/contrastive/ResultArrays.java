@@ -26,10 +26,4 @@ final class ResultArrays {
     static String format(double value) {
         return String.format(Locale.ROOT, "%.6g", value);
     }
-
-    /** {@code ""} for a full batch, otherwise {@code ", shard=[start, end) of B"}. */
-    static String shard(int shardStart, int shardSize, int batchSize) {
-        return shardSize == batchSize ? ""
-                : ", shard=[" + shardStart + ", " + (shardStart + shardSize) + ") of " + batchSize;
-    }
 }

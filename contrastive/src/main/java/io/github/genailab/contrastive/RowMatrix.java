@@ -1,6 +1,9 @@
 package io.github.genailab.contrastive;
 
 import io.github.genailab.core.math.Checks;
+import java.nio.Buffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 
 /**
  * Read-only, row-wise view of a caller's {@code float[][]} or {@code double[][]} embedding matrix, so
@@ -29,6 +32,11 @@ abstract class RowMatrix {
             }
 
             @Override
+            void toNio(int i, Buffer dst, int position) {
+                ((FloatBuffer) dst).put(position, values[i]);
+            }
+
+            @Override
             Precision precision() {
                 return Precision.FLOAT32;
             }
@@ -42,6 +50,11 @@ abstract class RowMatrix {
             @Override
             void row(int i, double[] dst) {
                 System.arraycopy(values[i], 0, dst, 0, dst.length);
+            }
+
+            @Override
+            void toNio(int i, Buffer dst, int position) {
+                ((DoubleBuffer) dst).put(position, values[i]);
             }
 
             @Override
@@ -75,6 +88,9 @@ abstract class RowMatrix {
 
     /** Copies row {@code i} into {@code dst} (length {@link #cols()}), widened to double. */
     abstract void row(int i, double[] dst);
+
+    /** Copies row {@code i} as is into a buffer of this precision's type, starting at {@code position}. */
+    abstract void toNio(int i, Buffer dst, int position);
 
     /** The precision of the caller's array, which is the precision the kernels compute in. */
     abstract Precision precision();

@@ -47,11 +47,11 @@ public record SigLipResult(double loss, double[][] gradImage, double[][] gradTex
      * @throws NullPointerException if an array, the options or the precision is null
      */
     public SigLipResult {
+        Checks.notNull(options, "options");
+        Checks.notNull(precision, "precision");
         gradImage = ResultArrays.copy(gradImage, "gradImage");
         gradText = ResultArrays.copy(gradText, "gradText");
         rowLosses = ResultArrays.copy(rowLosses, "rowLosses");
-        Checks.notNull(options, "options");
-        Checks.notNull(precision, "precision");
     }
 
     /**
@@ -96,12 +96,9 @@ public record SigLipResult(double loss, double[][] gradImage, double[][] gradTex
                 && Double.compare(loss, r.loss) == 0
                 && Double.compare(gradLogScale, r.gradLogScale) == 0
                 && Double.compare(gradBias, r.gradBias) == 0
-                && Arrays.deepEquals(gradImage, r.gradImage)
-                && Arrays.deepEquals(gradText, r.gradText)
                 && Arrays.equals(rowLosses, r.rowLosses)
-                && options.equals(r.options) && precision == r.precision
-                && batchSize == r.batchSize && dimension == r.dimension
-                && shardStart == r.shardStart && shardSize == r.shardSize;
+                && options.equals(r.options)
+                && batchGradients().equals(r.batchGradients());
     }
 
     /**
@@ -111,9 +108,7 @@ public record SigLipResult(double loss, double[][] gradImage, double[][] gradTex
      */
     @Override
     public int hashCode() {
-        return Objects.hash(loss, gradLogScale, gradBias, Arrays.deepHashCode(gradImage),
-                Arrays.deepHashCode(gradText), Arrays.hashCode(rowLosses), options, precision,
-                batchSize, dimension, shardStart, shardSize);
+        return Objects.hash(loss, gradLogScale, gradBias, Arrays.hashCode(rowLosses), options, batchGradients());
     }
 
     /**
@@ -126,12 +121,12 @@ public record SigLipResult(double loss, double[][] gradImage, double[][] gradTex
         return "SigLipResult[loss=" + ResultArrays.format(loss)
                 + ", gradLogScale=" + ResultArrays.format(gradLogScale)
                 + ", gradBias=" + ResultArrays.format(gradBias)
-                + ", B=" + batchSize + ", D=" + dimension
-                + ResultArrays.shard(shardStart, shardSize, batchSize)
-                + ", logitScale=" + ResultArrays.format(options.logitScale())
-                + ", logitBias=" + ResultArrays.format(options.logitBias())
-                + ", normalize=" + options.normalize()
-                + ", " + (options.tileSize() == 0 ? "dense" : "tileSize=" + options.tileSize())
-                + ", " + precision + "]";
+                + batchGradients().describe(options.logitScale(),
+                        "logitBias=" + ResultArrays.format(options.logitBias()) + ", ", options.normalize(),
+                        options.tileSize());
+    }
+
+    private BatchGradients batchGradients() {
+        return new BatchGradients(gradImage, gradText, precision, batchSize, dimension, shardStart, shardSize);
     }
 }

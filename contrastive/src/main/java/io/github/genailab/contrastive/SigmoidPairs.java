@@ -41,11 +41,12 @@ final class SigmoidPairs {
     /** Computes loss and gradients for the image rows {@code [shardStart, shardStart + shardSize)}. */
     static SigLipResult compute(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
                                 SigLipLossOptions options) {
-        try (Embeddings x = Embeddings.prepare(image, options.normalize());
-             Embeddings y = Embeddings.prepare(text, options.normalize());
-             PairSweep sweep = new PairSweep(x, y, options.tileSize())) {
+        Embeddings.Batch batch = Embeddings.prepare(image, text, options.normalize());
+        try (PairSweep sweep = batch.sweep(options.tileSize())) {
+            Embeddings x = batch.image();
+            Embeddings y = batch.text();
             double t = options.logitScale();
-            double[] diag = x.pairedDots(y);
+            double[] diag = batch.pairedDots();
             for (int i = 0; i < diag.length; i++) {
                 diag[i] = t * diag[i] + options.logitBias();
             }
@@ -61,21 +62,21 @@ final class SigmoidPairs {
         }
     }
 
-    private void gradient(double[] v, int row0, int rows, int col0, int cols) {
+    private void gradient(Strip strip) {
         double weight = 1.0 / (hi - lo);
-        for (int r = 0; r < rows; r++) {
-            int i = row0 + r;
-            int base = r * cols;
-            if (i < lo || i >= hi) {
-                Arrays.fill(v, base, base + cols, 0);
-                continue;
-            }
+        for (int r = 0; r < strip.rows(); r++) {
+            int i = strip.row0() + r;
+            boolean scored = i >= lo && i < hi;
             double loss = 0;
             double gradTheta = 0;
             double gradBias = 0;
-            for (int c = 0; c < cols; c++) {
-                boolean positive = col0 + c == i;
-                double l = positive ? diag[i] : t * v[base + c] + bias;
+            for (int c = 0; c < strip.cols(); c++) {
+                if (!scored) {
+                    strip.set(r, c, 0);
+                    continue;
+                }
+                boolean positive = strip.col0() + c == i;
+                double l = positive ? diag[i] : t * strip.get(r, c) + bias;
                 double e = Math.exp(-Math.abs(l));
                 double softplusTail = log1p(e);
                 double g;
@@ -89,7 +90,7 @@ final class SigmoidPairs {
                 g *= weight;
                 gradTheta += g * (l - bias);
                 gradBias += g;
-                v[base + c] = g;
+                strip.set(r, c, g);
             }
             rowLoss[i] += loss;
             rowGradTheta[i] += gradTheta;

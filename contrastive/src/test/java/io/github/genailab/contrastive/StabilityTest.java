@@ -36,7 +36,7 @@ class StabilityTest {
             assertAllFinite(f32.gradImage());
             assertAllFinite(f32.gradText());
             assertThat(TestData.maxAbsDiff(f32.gradImage(), f64.gradImage()))
-                    .isLessThan(1e-3 * maxAbs(f64.gradImage()));
+                    .isLessThan(1e-3 * TestData.maxAbs(f64.gradImage()));
         }
     }
 
@@ -67,15 +67,5 @@ class StabilityTest {
                 assertThat(v).isFinite();
             }
         }
-    }
-
-    private static double maxAbs(double[][] m) {
-        double max = 0;
-        for (double[] row : m) {
-            for (double v : row) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
-        return max;
     }
 }

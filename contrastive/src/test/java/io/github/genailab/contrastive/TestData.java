@@ -49,4 +49,14 @@ final class TestData {
         }
         return max;
     }
+
+    static double maxAbs(double[][] m) {
+        double max = 0;
+        for (double[] row : m) {
+            for (double v : row) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
+    }
 }
