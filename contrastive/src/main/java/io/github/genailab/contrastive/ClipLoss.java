@@ -40,17 +40,25 @@ import java.util.List;
  *       ({@link #combineShards(List)}).</li>
  * </ul>
  *
- * <p>Numerics: every exponential is taken in double after a shift that rules out overflow, the
- * per-row loss is {@code log1p(sum_{j != i} exp(L_ij - L_ii))} (no cancellation near zero loss), and
- * the positive logit is computed in double from the inputs. No NaN or infinity at {@code s = 100}
- * in float32, even for nearly identical rows.
+ * <p>Numerics: exponentials are taken after a shift that rules out overflow and harmful underflow;
+ * in float64 with {@link Math#exp}, in float32 with a vectorised float {@code exp} (Cephes' scheme,
+ * relative error at most 1.03 ulp; its argument {@code L - c} is rounded to float first, up to
+ * {@code ulp(87) / 2 = 3.8e-6} absolute). One exponential per pair serves both directions when the
+ * logits of a strip of rows lie within 174 (float32) of each other, which normalised rows at
+ * {@code s <= 87} always do; otherwise that strip takes two exponentials in double. Row and column
+ * sums are carried in double, the per-row loss is {@code log1p(sum_{j != i} exp(L_ij - L_ii))} (no
+ * cancellation near zero loss), and the positive logit is computed in double from the inputs. No NaN
+ * or infinity at {@code s = 100} in float32, even for nearly identical rows.
  *
  * <p>Engine and cost: the matrix products go through ND4J (OpenBLAS), in the precision of the input
- * arrays. Dense ({@code tileSize = 0}): three GEMMs, {@code 6 B^2 D} flops, one {@code B x B} matrix
- * of the input's precision. Tiled ({@code tileSize = T > 0}): the {@code B x B} matrix is never
- * formed; a forward sweep accumulates the row and column sums tile by tile, a backward sweep
- * recomputes each tile ({@code 8 B^2 D} flops), memory {@code O(B D + T^2)}, same result up to
- * rounding, deterministic. Exponentials: {@code B^2} per sweep. ND4J is loaded on the first call.
+ * arrays. Dense ({@code tileSize = 0}): three GEMMs, {@code 6 B^2 D} flops, the {@code B x B} matrix
+ * held once, in tiles of up to 2048 x 2048 of the input's precision (on the Java heap, the last one
+ * off-heap). Tiled ({@code tileSize = T > 0}): the {@code B x B} matrix is never formed; a forward
+ * sweep accumulates the row and column sums tile by tile, a backward sweep recomputes each tile
+ * ({@code 8 B^2 D} flops), memory {@code O(B D + T^2)}, same result up to rounding. Both are
+ * deterministic (fixed order, bitwise-equal reruns). Exponentials: {@code B^2} per sweep; the dense
+ * backward sweep reuses the forward's. Off-heap memory: one arena of the current blocks and tile per call (under
+ * 28 MiB for dense float32, so that the C allocator recycles it). ND4J is loaded on the first call.
  *
  * <p>Reference: A. Radford, J. W. Kim, C. Hallacy, A. Ramesh, G. Goh, S. Agarwal, G. Sastry,
  * A. Askell, P. Mishkin, J. Clark, G. Krueger, I. Sutskever, "Learning Transferable Visual Models From

@@ -5,9 +5,9 @@ import java.nio.Buffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One modality's embeddings as the kernels use them: the (optionally L2-normalised) rows, on the heap
- * in the input's precision and staged block by block into ND4J for the GEMMs, plus what the backward
- * pass through the normalisation needs.
+ * One modality's embeddings as the kernels use them: the rows the GEMMs see, staged block by block
+ * into ND4J (the caller's rows as they are, or their L2-normalised copy on the heap in the input's
+ * precision), plus what the backward pass through the normalisation needs.
  *
  * <p>Normalisation follows PyTorch's {@code F.normalize(u, dim=-1)}, which open_clip applies:
  * {@code x = u / max(||u||, 1e-12)}. Its Jacobian, applied to the gradient {@code g} w.r.t. {@code x},

@@ -5,7 +5,9 @@ package io.github.genailab.contrastive;
  *
  * <p>{@code float[][]} inputs run the matrix products in float32 (as open_clip does in fp32),
  * {@code double[][]} inputs in float64 (the reference precision used by the finite-difference tests).
- * Per-element softmax and sigmoid arithmetic is always carried out in double.
+ * Sums, losses and the positive logits are always carried in double; the per-pair exponentials of the
+ * CLIP loss are taken in the input's precision (float32: a vectorised float {@code exp}, see
+ * {@link ClipLoss}); SigLIP's per-pair sigmoid arithmetic is in double.
  */
 public enum Precision {
     /** IEEE-754 binary32: {@code float[][]} inputs. */

@@ -24,11 +24,12 @@ import io.github.genailab.core.math.PairwiseSum;
  * <p>Per strip, one of two kernels:
  * <ul>
  *   <li><b>common shift</b> (references 0 and the strip's logits within {@code 2 M} of each other,
- *       {@code M} = {@link Strip#maxExpArgument(Precision)}: 87 in float32, 700 in float64): one exponential per
- *       pair, in the input's precision, {@code e = exp(L - c)} with {@code c} the strip's midpoint (0
- *       when the norms already bound {@code |L|} by {@code M}); it serves the row sum, the column sum
- *       and, multiplied by {@code exp(c) (1/S_i + 1/S'_j) / 2n}, the gradient. When tiles are kept the
- *       forward pass leaves {@code e} in the tile and the backward pass only multiplies.</li>
+ *       {@code M = }{@link Strip#maxExpArgument(Precision)}: 87 in float32, 700 in float64): one
+ *       exponential per pair, in the input's precision, {@code e = exp(L - c)} with {@code c} the
+ *       strip's midpoint (0 when the norms already bound {@code |L|} by {@code M}); it serves the row
+ *       sum, the column sum and, multiplied by {@code exp(c) (1/S_i + 1/S'_j) / 2n}, the gradient.
+ *       When tiles are kept the forward pass leaves {@code e} in the tile and the backward pass only
+ *       multiplies.</li>
  *   <li><b>split</b> (otherwise): row and column terms each with their own shift, in double with
  *       {@link Math#exp}, recomputed in the backward pass.</li>
  * </ul>
