@@ -164,7 +164,9 @@ final class PairSweep implements AutoCloseable {
      */
     void backward(TileFilter filter, Kernel kernel, double logitScale) {
         gradX = new double[x.rows()][dimension];
-        gradY = new double[y.rows()][dimension];
+        // dY[J] is revisited once per row block: it waits between visits in the input's precision
+        // (bulk copies in and out) and is widened once at the end.
+        HostArray gradYWaiting = HostArray.zeros(y.precision(), y.rows() * dimension);
         boolean[] gradYStarted = new boolean[colBlocks];
         for (int ib = rowBlocks - 1; ib >= 0; ib--) {
             boolean gradXStarted = false;
@@ -181,22 +183,26 @@ final class PairSweep implements AutoCloseable {
                 int cols = cols(t);
                 stageX(ib);
                 stageY(jb);
-                // dX[I] accumulates off-heap over the column blocks; dY[J] is staged in and out.
+                // dX[I] accumulates off-heap over the column blocks.
                 Nd4j.gemm(g, blockY(cols), blockGradX(rows), false, false, logitScale, gradXStarted ? 1 : 0);
                 gradXStarted = true;
                 // Y[J] is not needed any more for this tile: its block receives dY[J].
                 INDArray gy = blockY(cols);
                 stagedY = -1;
                 if (gradYStarted[jb]) {
-                    restage(gradY, jb * tile, gy);
+                    gradYWaiting.toNd(jb * tile * dimension, gy, 0, cols * dimension);
                 }
                 Nd4j.gemm(g, blockX(rows), gy, true, false, logitScale, gradYStarted[jb] ? 1 : 0);
-                unstage(gy, gradY, jb * tile);
+                gradYWaiting.fromNd(jb * tile * dimension, gy, 0, cols * dimension);
                 gradYStarted[jb] = true;
             }
             if (gradXStarted) {
                 unstage(blockGradX(Math.min(tile, x.rows() - ib * tile)), gradX, ib * tile);
             }
+        }
+        gradY = new double[y.rows()][dimension];
+        for (int j = 0; j < gradY.length; j++) {
+            gradYWaiting.widen(j * dimension, gradY[j]);
         }
     }
 
@@ -283,18 +289,6 @@ final class PairSweep implements AutoCloseable {
         for (int r = 0; r < block.rows(); r++) {
             gradientRow.fromNio(0, buffer, NdBuffers.position(block, (long) r * dimension), dimension);
             gradientRow.widen(0, dst[row0 + r]);
-        }
-    }
-
-    /**
-     * Puts rows {@code src[row0], ...} back into an off-heap block; exact, because they were widened
-     * from this precision by {@link #unstage}.
-     */
-    private void restage(double[][] src, int row0, INDArray block) {
-        Buffer buffer = NdBuffers.nio(block);
-        for (int r = 0; r < block.rows(); r++) {
-            gradientRow.narrow(src[row0 + r], 0);
-            gradientRow.toNio(0, buffer, NdBuffers.position(block, (long) r * dimension), dimension);
         }
     }
 
