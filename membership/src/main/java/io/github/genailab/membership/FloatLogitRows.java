@@ -44,7 +44,13 @@ final class FloatLogitRows implements FloatRowKernel {
     private final float[] scratch2 = new float[CHUNK];
 
     @Override
-    public void compute(float[] row, int target, int rowIndex, double[] outLogProb, double[] outMu,
+    public void compute(float[][] logits, int[] targets, double[] outLogProb, double[] outMu, double[] outSigma) {
+        for (int i = 0; i < logits.length; i++) {
+            computeRow(logits[i], targets[i], i, outLogProb, outMu, outSigma);
+        }
+    }
+
+    private void computeRow(float[] row, int target, int rowIndex, double[] outLogProb, double[] outMu,
             double[] outSigma) {
         float max = rowMax(row, rowIndex);
         RowMoments moments = new RowMoments();

@@ -4,12 +4,16 @@ package io.github.genailab.membership;
  * Per-row statistics of float32 logits (log p of the target, mean and standard deviation of log p
  * under the softmax): the kernel behind {@link TokenStatistics#fromLogits(float[][], int[])}.
  *
- * <p>Two implementations compute the same quantities with the same algorithm (row maximum, then
- * chunks of float exponentials merged in double by {@link RowMoments}):
+ * <p>Two implementations compute the same quantities (float exponentials relative to the row
+ * maximum, float sums over short blocks, totals in double):
  * <ul>
- *   <li>{@link FloatLogitRows}, portable Java that HotSpot auto-vectorises in part;</li>
- *   <li>{@code VectorLogitRows}, written with the incubating Vector API (JEP 414), about three times
- *       faster. It is used when the JVM was started with {@code --add-modules jdk.incubator.vector};
+ *   <li>{@link FloatLogitRows}, portable Java that HotSpot auto-vectorises in part: per row a maximum
+ *       pass, then chunks whose weighted variance is taken about the chunk's own mean (two passes
+ *       over a chunk in L1), merged by {@link RowMoments};</li>
+ *   <li>{@code VectorLogitRows}, written with the incubating Vector API (JEP 414), about seven times
+ *       faster: one pass per row of raw moments about the maximum, with a second pass about the mean
+ *       only for rows where those moments would cancel, and the next row's maximum computed during
+ *       the pass. It is used when the JVM was started with {@code --add-modules jdk.incubator.vector};
  *       without that flag the class is never loaded.</li>
  * </ul>
  * Both agree with the exact double path to about 1e-7 relative; they may differ from each other in
@@ -21,15 +25,15 @@ interface FloatRowKernel {
     String VECTOR_MODULE = "jdk.incubator.vector";
 
     /**
-     * Fills {@code out*[rowIndex]} from one row.
+     * Fills {@code outLogProb[i]}, {@code outMu[i]} and {@code outSigma[i]} for every row i.
      *
-     * @param row logits (finite, or -infinity for impossible tokens)
-     * @param target the target token id, already checked to be in range
-     * @param rowIndex the row's index, for error messages
-     * @throws IllegalArgumentException if the row has a NaN or +infinity, no finite entry, or the
-     *     target's logit is -infinity
+     * @param logits [T x V] logits, rectangular with T, V &gt;= 1 (checked by the caller); each entry
+     *     finite or -infinity for impossible tokens
+     * @param targets the T target token ids, already checked to be in [0, V)
+     * @throws IllegalArgumentException if a row has a NaN or +infinity, no finite entry, or the
+     *     target's logit is -infinity (naming the row and the entry)
      */
-    void compute(float[] row, int target, int rowIndex, double[] outLogProb, double[] outMu, double[] outSigma);
+    void compute(float[][] logits, int[] targets, double[] outLogProb, double[] outMu, double[] outSigma);
 
     /**
      * A new kernel (not thread-safe: one per call): the Vector API one when its module is in the

@@ -43,6 +43,16 @@ final class RowMoments {
     /** Writes the row's three statistics; rejects a target whose logit is -infinity. */
     void store(float[] row, int target, float max, int rowIndex, double[] outLogProb, double[] outMu,
             double[] outSigma) {
+        store(row, target, max, rowIndex, weight, mean, squaredDeviation / weight, outLogProb, outMu, outSigma);
+    }
+
+    /**
+     * Writes one row's statistics from the total weight {@code W = sum exp(y)}, the weighted mean and
+     * variance of {@code y = x - max}: {@code log p = x_target - max - log W}, {@code mu = mean - log W},
+     * {@code sigma = sqrt(variance)}; rejects a target whose logit is -infinity.
+     */
+    static void store(float[] row, int target, float max, int rowIndex, double weight, double mean,
+            double variance, double[] outLogProb, double[] outMu, double[] outSigma) {
         if (row[target] == Float.NEGATIVE_INFINITY) {
             throw Checks.fail("logits[" + rowIndex + "][" + target + "]",
                     "be finite (the target token must have probability > 0)", row[target]);
@@ -50,7 +60,7 @@ final class RowMoments {
         double logTotal = Math.log(weight);
         outLogProb[rowIndex] = Math.min((double) row[target] - max - logTotal, 0);
         outMu[rowIndex] = Math.min(mean - logTotal, 0);
-        outSigma[rowIndex] = Math.sqrt(squaredDeviation / weight);
+        outSigma[rowIndex] = Math.sqrt(Math.max(variance, 0));
     }
 
     /**

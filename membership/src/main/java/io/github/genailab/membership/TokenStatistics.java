@@ -124,7 +124,11 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
     /** {@link #fromLogits(float[][], int[])} with a given kernel (tests run both). */
     static TokenStatistics fromLogits(float[][] logits, int[] targets, FloatRowKernel kernel) {
         vocabularySize(logits, targets);
-        return collect(targets.length, (i, lp, mean, sd) -> kernel.compute(logits[i], targets[i], i, lp, mean, sd));
+        double[] lp = new double[targets.length];
+        double[] mean = new double[targets.length];
+        double[] sd = new double[targets.length];
+        kernel.compute(logits, targets, lp, mean, sd);
+        return new TokenStatistics(lp, mean, sd);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.genailab.membership;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,54 +8,146 @@ import jdk.incubator.vector.VectorSpecies;
  * The float kernel of {@link FloatRowKernel} written with the incubating Vector API (JEP 414), used only
  * when the JVM runs with {@code --add-modules jdk.incubator.vector}.
  *
- * <p>Same algorithm as {@link FloatLogitRows}: the row maximum {@code c} (one read from memory), then
- * chunks of {@value #CHUNK} values: {@code y = max(x - c, -87)}, {@code e = exp(y)} by {@link FloatExp}
- * in every lane at once (the {@code 2^n} scale is a lane-wise integer shift of the rounded value's bits,
- * which HotSpot's auto-vectoriser cannot express), lane-wise sums of {@code e} and {@code e y}, then
- * {@code sum e (y - pivot)^2} over the chunk kept in L1, merged in double by {@link RowMoments}. The last
- * {@code V mod lanes} values are merged one at a time with {@link Math#exp}.
+ * <p><b>One pass per row.</b> With {@code c} the row maximum and {@code y = max(x - c, -87)}, a single
+ * pass accumulates the raw moments about the maximum
+ * <pre>
+ *   W = sum e^y,   S1 = sum e^y y,   S2 = sum e^y y^2,   mean = S1 / W,   M2 = S2 - S1 mean
+ * </pre>
+ * with the exponential of {@link FloatExp} (base-2 form) in every lane, float sums over blocks of
+ * {@value #BLOCK} values (at most 16 terms per lane) added into double totals. Then
+ * {@code log p = x_target - c - log W}, {@code mu = mean - log W} and {@code sigma^2 = M2 / W}, after
+ * the first-order correction for the tilt {@code e^((1 + LOG2E_TILT) y)} of those weights (a shift of
+ * about 1e-8 times the variance in the mean and times the mean in {@code log W}).
  *
- * <p>Lane sums add at most {@code CHUNK / lanes} terms each, then {@code reduceLanes}; the Vector API
- * leaves the order of that reduction unspecified, so results may differ from {@link FloatLogitRows} in
- * the last bits (both within about 1e-7 of the exact path) but are repeatable on a given JVM and CPU.
- * Compiled on its own from {@code src/main/vector} (see this module's {@code pom.xml}) because
- * {@code javac} always warns about incubator modules. Not thread-safe: one instance per call.
+ * <p><b>Cancellation, checked per row.</b> {@code M2 = S2 - S1^2 / W} loses about
+ * {@code log10(S2 / M2)} digits to cancellation. Since every {@code y <= 0} and the maximum itself has
+ * {@code p >= 1/V}, the ratio {@code S2 / M2 = 1 + mean^2 / sigma^2} is at most {@code 1 + V}, and for
+ * most rows it is small (about 3 for Gaussian logits of spread 3, up to about 20 for nearly flat
+ * rows). When it exceeds {@value #CANCELLATION_LIMIT} the row gets a second pass with the reference
+ * moved from {@code c} to {@code c + mean} (rounded to float), where the raw moments no longer cancel;
+ * the row is still in cache, and {@code W} from the first pass still gives {@code log Z}. (The weights
+ * of the second pass are {@code e^(x - c - mean)}, at most {@code e^(log V)} = V, because
+ * {@code -mean <= H(p) <= log V}.)
+ *
+ * <p><b>Memory.</b> The maximum of row {@code i + 1} is taken inside the pass over row {@code i}, so
+ * each row is read from main memory once, while the previous row is computed from the cache.
+ *
+ * <p><b>Range.</b> Values more than 87 nats below a pass's reference (and -infinity) weigh
+ * {@code e^-87}, as in {@link RowMoments#FLOOR}. The last {@code V mod lanes} values of a row are
+ * added one at a time with {@link Math#exp}. The Vector API leaves the order of {@code reduceLanes}
+ * unspecified, so results may differ from {@link FloatLogitRows} in the last bits (both within about
+ * 1e-7 of the exact path) but are repeatable on a given JVM and CPU. Compiled on its own from
+ * {@code src/main/vector} (see this module's {@code pom.xml}) because {@code javac} always warns about
+ * incubator modules. Not thread-safe: one instance per call.
  */
 final class VectorLogitRows implements FloatRowKernel {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    static final int CHUNK = 256;
+    /** Values summed in float before their sums are added in double (a power of two, >= LANES). */
+    static final int BLOCK = 256;
+    /** Largest {@code S2 / M2} (digits lost to cancellation, as a factor) kept from one pass. */
+    static final double CANCELLATION_LIMIT = 16;
+    /** The vector lanes weigh {@code y} by {@code e^(TILTED y)} (see {@link FloatExp}); so does the tail. */
+    private static final double TILTED = 1 + FloatExp.LOG2E_TILT;
 
-    private static final FloatVector NEG_LN2_HI = FloatVector.broadcast(SPECIES, -FloatExp.LN2_HI);
-    private static final FloatVector NEG_LN2_LO = FloatVector.broadcast(SPECIES, -FloatExp.LN2_LO);
-    private static final FloatVector P0 = FloatVector.broadcast(SPECIES, FloatExp.P0);
-    private static final FloatVector P1 = FloatVector.broadcast(SPECIES, FloatExp.P1);
-    private static final FloatVector P2 = FloatVector.broadcast(SPECIES, FloatExp.P2);
-    private static final FloatVector P3 = FloatVector.broadcast(SPECIES, FloatExp.P3);
-    private static final FloatVector P4 = FloatVector.broadcast(SPECIES, FloatExp.P4);
-    private static final FloatVector P5 = FloatVector.broadcast(SPECIES, FloatExp.P5);
+    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    private static final FloatVector ROUND = FloatVector.broadcast(SPECIES, FloatExp.ROUND);
+    private static final FloatVector LOG2E = FloatVector.broadcast(SPECIES, FloatExp.LOG2E);
+    private static final FloatVector B1 = FloatVector.broadcast(SPECIES, FloatExp.B1);
+    private static final FloatVector B2 = FloatVector.broadcast(SPECIES, FloatExp.B2);
+    private static final FloatVector B3 = FloatVector.broadcast(SPECIES, FloatExp.B3);
+    private static final FloatVector B4 = FloatVector.broadcast(SPECIES, FloatExp.B4);
+    private static final FloatVector B5 = FloatVector.broadcast(SPECIES, FloatExp.B5);
 
-    private final float[] shifted = new float[CHUNK];
-    private final float[] weight = new float[CHUNK];
+    // The sums of the last pass: W, S1 and S2 about that pass's reference.
+    private double weight;
+    private double first;
+    private double second;
 
     @Override
-    public void compute(float[] row, int target, int rowIndex, double[] outLogProb, double[] outMu,
-            double[] outSigma) {
-        int whole = row.length - row.length % LANES;
-        float max = RowMoments.checkedMaximum(rowMax(row, whole), row, rowIndex);
-        RowMoments moments = new RowMoments();
-        for (int start = 0; start < whole; start += CHUNK) {
-            addChunk(row, start, Math.min(CHUNK, whole - start), max, moments);
+    public void compute(float[][] logits, int[] targets, double[] outLogProb, double[] outMu, double[] outSigma) {
+        float max = RowMoments.checkedMaximum(rowMax(logits[0]), logits[0], 0);
+        for (int i = 0; i < logits.length; i++) {
+            float[] row = logits[i];
+            boolean last = i + 1 == logits.length;
+            float nextMax = pass(row, max, last ? row : logits[i + 1]);
+            double total = weight;
+            double mean = first / weight;
+            double squaredDeviation = second - first * mean;
+            if (second > CANCELLATION_LIMIT * squaredDeviation) {
+                float reference = max + (float) mean;
+                pass(row, reference, row);
+                double shift = first / weight;
+                mean = ((double) reference - max) + shift;
+                squaredDeviation = second - first * shift;
+            }
+            // Undo the tilt of the weights to first order: d log W / d tilt = mean, d mean / d tilt = variance.
+            double variance = squaredDeviation / weight;
+            mean -= FloatExp.LOG2E_TILT * variance;
+            total *= Math.exp(-FloatExp.LOG2E_TILT * mean);
+            RowMoments.store(row, targets[i], max, i, total, mean, variance, outLogProb, outMu, outSigma);
+            if (!last) {
+                max = RowMoments.checkedMaximum(nextMax, logits[i + 1], i + 1);
+            }
         }
-        for (int j = whole; j < row.length; j++) {
-            moments.addOne(Math.max(row[j] - max, RowMoments.FLOOR));
-        }
-        moments.store(row, target, max, rowIndex, outLogProb, outMu, outSigma);
     }
 
-    /** Lane-wise maximum of {@code row[0, whole)}, then the scalar tail; NaN propagates. */
-    private static float rowMax(float[] row, int whole) {
+    /**
+     * Sets {@link #weight}, {@link #first} and {@link #second} to the sums of {@code e^y}, {@code e^y y}
+     * and {@code e^y y^2} over {@code y = max(x - reference, -87)} for {@code x} in {@code row}.
+     *
+     * @param next a row of the same length whose maximum is wanted (NaN propagates)
+     * @return the maximum of {@code next}
+     */
+    private float pass(float[] row, float reference, float[] next) {
+        int whole = row.length - row.length % LANES;
+        double w = 0;
+        double s1 = 0;
+        double s2 = 0;
+        FloatVector blockWeight = FloatVector.zero(SPECIES);
+        FloatVector blockFirst = blockWeight;
+        FloatVector blockSecond = blockWeight;
+        FloatVector nextMax = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        for (int j = 0; j < whole; j += LANES) {
+            FloatVector y = FloatVector.fromArray(SPECIES, row, j).sub(reference).max(RowMoments.FLOOR);
+            FloatVector e = exp(y);
+            FloatVector ey = e.mul(y);
+            blockWeight = blockWeight.add(e);
+            blockFirst = blockFirst.add(ey);
+            blockSecond = ey.fma(y, blockSecond);
+            nextMax = nextMax.max(FloatVector.fromArray(SPECIES, next, j));
+            // One flat loop with a periodic flush: HotSpot 17 compiled a nested block loop ~30% slower.
+            if ((j & (BLOCK - 1)) == BLOCK - LANES) {
+                w += blockWeight.reduceLanes(VectorOperators.ADD);
+                s1 += blockFirst.reduceLanes(VectorOperators.ADD);
+                s2 += blockSecond.reduceLanes(VectorOperators.ADD);
+                blockWeight = FloatVector.zero(SPECIES);
+                blockFirst = blockWeight;
+                blockSecond = blockWeight;
+            }
+        }
+        w += blockWeight.reduceLanes(VectorOperators.ADD);
+        s1 += blockFirst.reduceLanes(VectorOperators.ADD);
+        s2 += blockSecond.reduceLanes(VectorOperators.ADD);
+        float max = nextMax.reduceLanes(VectorOperators.MAX);
+        for (int j = whole; j < row.length; j++) {
+            double y = Math.max(row[j] - reference, RowMoments.FLOOR);
+            double e = Math.exp(y * TILTED);
+            w += e;
+            s1 += e * y;
+            s2 += e * y * y;
+            max = Math.max(max, next[j]);
+        }
+        weight = w;
+        first = s1;
+        second = s2;
+        return max;
+    }
+
+    /** Lane-wise maximum of a row, then its tail; NaN propagates. */
+    private static float rowMax(float[] row) {
+        int whole = row.length - row.length % LANES;
         FloatVector lanes = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         for (int j = 0; j < whole; j += LANES) {
             lanes = lanes.max(FloatVector.fromArray(SPECIES, row, j));
@@ -68,43 +159,13 @@ final class VectorLogitRows implements FloatRowKernel {
         return max;
     }
 
-    /** One chunk of {@code length} values (a multiple of the lane count) into {@code moments}. */
-    private void addChunk(float[] row, int start, int length, float max, RowMoments moments) {
-        FloatVector weights = FloatVector.zero(SPECIES);
-        FloatVector firstMoments = FloatVector.zero(SPECIES);
-        for (int j = 0; j < length; j += LANES) {
-            FloatVector y = FloatVector.fromArray(SPECIES, row, start + j).sub(max).max(RowMoments.FLOOR);
-            FloatVector e = exp(y);
-            y.intoArray(shifted, j);
-            e.intoArray(weight, j);
-            weights = weights.add(e);
-            firstMoments = e.fma(y, firstMoments);
-        }
-        float w = weights.reduceLanes(VectorOperators.ADD);
-        double chunkMean = firstMoments.reduceLanes(VectorOperators.ADD) / (double) w;
-        float pivot = (float) chunkMean;
-        double offset = chunkMean - pivot;
-        FloatVector deviations = FloatVector.zero(SPECIES);
-        for (int j = 0; j < length; j += LANES) {
-            FloatVector d = FloatVector.fromArray(SPECIES, shifted, j).sub(pivot);
-            deviations = FloatVector.fromArray(SPECIES, weight, j).mul(d).fma(d, deviations);
-        }
-        // sum e (y - ybar)^2 = sum e (y - pivot)^2 - w (ybar - pivot)^2, pivot = ybar rounded to float
-        moments.add(w, chunkMean, Math.max(deviations.reduceLanes(VectorOperators.ADD) - w * offset * offset, 0));
-    }
-
-    /** {@link FloatExp} in every lane, for {@code y} in [-87, 0]. */
+    /** {@link FloatExp}'s base-2 form in every lane, for {@code y} in [-87, log V]. */
     private static FloatVector exp(FloatVector y) {
-        FloatVector rounded = y.mul(FloatExp.LOG2E).add(FloatExp.ROUND);
-        FloatVector n = rounded.sub(FloatExp.ROUND);
-        FloatVector f = n.fma(NEG_LN2_LO, n.fma(NEG_LN2_HI, y));
-        FloatVector p = P0.fma(f, P1);
-        p = p.fma(f, P2);
-        p = p.fma(f, P3);
-        p = p.fma(f, P4);
-        p = p.fma(f, P5);
-        FloatVector e = p.mul(f).fma(f, f).add(1f);
-        IntVector scale = rounded.reinterpretAsInts().sub(FloatExp.ROUND_BITS - 127).lanewise(VectorOperators.LSHL, 23);
-        return e.mul(scale.reinterpretAsFloats());
+        FloatVector rounded = y.fma(LOG2E, ROUND); // ROUND + n, n = round(y log2 e)
+        FloatVector f = y.fma(LOG2E, ROUND.sub(rounded));
+        FloatVector p = B5.fma(f, B4).fma(f, B3).fma(f, B2).fma(f, B1).fma(f, ONE);
+        return p.reinterpretAsInts()
+                .add(rounded.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+                .reinterpretAsFloats();
     }
 }

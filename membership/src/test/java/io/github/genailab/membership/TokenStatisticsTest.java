@@ -171,6 +171,40 @@ class TokenStatisticsTest {
         assertThat(smallest).isLessThan(1e-3);
     }
 
+    /**
+     * Rows whose raw moments about the maximum cancel: a nearly flat crowd a little below one top
+     * token (S2 / M2 up to about 1 + V). The Vector API kernel must notice and take its second pass
+     * about the mean; sigma then keeps float accuracy.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("floatKernels")
+    void rowsWhoseRawMomentsCancelKeepSigmaAccurate(String name, Supplier<FloatRowKernel> kernel) {
+        RandomGenerator rng = Rngs.seeded(11);
+        double[] gaps = {0.5, 1, 3, 6, 9, 0, 0};
+        double[] spreads = {1e-4, 1e-4, 1e-3, 1e-2, 1e-4, 1e-3, 0.3};
+        float[][] logits = new float[gaps.length][50_257];
+        double[][] wide = new double[gaps.length][50_257];
+        int[] targets = new int[gaps.length];
+        for (int i = 0; i < logits.length; i++) {
+            for (int j = 0; j < logits[i].length; j++) {
+                logits[i][j] = (float) (spreads[i] * rng.nextGaussian() - 2);
+            }
+            logits[i][100 + i] += (float) gaps[i];
+            for (int j = 0; j < logits[i].length; j++) {
+                wide[i][j] = logits[i][j];
+            }
+            targets[i] = 100 + i;
+        }
+        TokenStatistics fast = TokenStatistics.fromLogits(logits, targets, kernel.get());
+        TokenStatistics exact = TokenStatistics.fromLogits(wide, targets);
+        for (int i = 0; i < targets.length; i++) {
+            assertThat(fast.sigma()[i]).as("sigma row %d", i).isCloseTo(exact.sigma()[i], within(1e-6 * exact.sigma()[i]));
+            assertThat(fast.mu()[i]).as("mu row %d", i).isCloseTo(exact.mu()[i], within(1e-7 * (1 + Math.abs(exact.mu()[i]))));
+            assertThat(fast.logProbs()[i]).as("log p row %d", i)
+                    .isCloseTo(exact.logProbs()[i], within(1e-7 * (1 + Math.abs(exact.logProbs()[i]))));
+        }
+    }
+
     private static void assertFloatMatchesExact(FloatRowKernel kernel, float[][] logits, int[] targets) {
         double[][] wide = new double[logits.length][];
         for (int i = 0; i < logits.length; i++) {

@@ -1,9 +1,7 @@
 package io.github.genailab.benchmarks.membership;
 
-import io.github.genailab.core.math.Rngs;
 import io.github.genailab.membership.TokenStatistics;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
  * cache, so every row comes from main memory).
  *
  * <ul>
- *   <li>{@code memoryPass}: the floor, one memory-bandwidth pass: every row copied
- *       ({@link System#arraycopy}, a memcpy) into one reused row buffer that stays in cache;</li>
+ *   <li>{@code memoryPass}: one memory-bandwidth pass: every row copied ({@link System#arraycopy}, a
+ *       memcpy) into one reused row buffer that stays in cache;</li>
  *   <li>{@code rowMaxima}: one scalar read of every logit keeping the row maximum (the baseline the
  *       first measurements used; a dependent chain of {@code Math.max}, so bound by compute, not by
  *       memory: about twice the memory pass);</li>
@@ -40,25 +38,18 @@ import org.openjdk.jmh.annotations.State;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class TokenStatisticsBenchmark {
 
-    private static final int ROWS = 1024;
-    private static final int VOCABULARY = 50_257;
+    private static final int VOCABULARY = LogitsMatrix.VOCABULARY;
 
     private float[][] logits;
     private int[] targets;
     private final float[] rowBuffer = new float[VOCABULARY];
 
-    /** Fills the matrix with seeded Gaussian logits (scale 3, like a trained LM's spread). */
+    /** The seeded matrix of {@link LogitsMatrix}. */
     @Setup(Level.Trial)
     public void setUp() {
-        RandomGenerator rng = Rngs.seeded(2024);
-        logits = new float[ROWS][VOCABULARY];
-        targets = new int[ROWS];
-        for (int i = 0; i < ROWS; i++) {
-            for (int j = 0; j < VOCABULARY; j++) {
-                logits[i][j] = (float) (3 * rng.nextGaussian());
-            }
-            targets[i] = rng.nextInt(VOCABULARY);
-        }
+        LogitsMatrix matrix = LogitsMatrix.create();
+        logits = matrix.logits();
+        targets = matrix.targets();
     }
 
     /**
@@ -102,7 +93,7 @@ public class TokenStatisticsBenchmark {
     @Benchmark
     public double naiveDouble() {
         double total = 0;
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < logits.length; i++) {
             float[] row = logits[i];
             double max = Double.NEGATIVE_INFINITY;
             for (float v : row) {
