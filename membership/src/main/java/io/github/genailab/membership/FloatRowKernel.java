@@ -10,7 +10,7 @@ package io.github.genailab.membership;
  *   <li>{@link FloatLogitRows}, portable Java that HotSpot auto-vectorises in part: per row a maximum
  *       pass, then chunks whose weighted variance is taken about the chunk's own mean (two passes
  *       over a chunk in L1), merged by {@link RowMoments};</li>
- *   <li>{@code VectorLogitRows}, written with the incubating Vector API (JEP 414), about seven times
+ *   <li>{@code VectorLogitRows}, written with the incubating Vector API (JEP 414), about six times
  *       faster: one pass per row of raw moments about the maximum, with a second pass about the mean
  *       only for rows where those moments would cancel, and the next row's maximum computed during
  *       the pass. It is used when the JVM was started with {@code --add-modules jdk.incubator.vector};
