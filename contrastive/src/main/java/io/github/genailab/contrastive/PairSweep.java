@@ -1,6 +1,8 @@
 package io.github.genailab.contrastive;
 
 import java.nio.Buffer;
+import java.util.HashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -84,6 +86,7 @@ final class PairSweep implements AutoCloseable {
     private final int stripsPerTile;
     private final int dimension;
     private final HostArray gradientRow;
+    private final Map<Long, INDArray> views = new HashMap<>();
     private double[][] gradX;
     private double[][] gradY;
     private INDArray arena;
@@ -312,20 +315,27 @@ final class PairSweep implements AutoCloseable {
     // all, so that the C allocator recycles it whole (see DENSE_ARENA_BYTES).
 
     private INDArray blockX(int rows) {
-        return NdBuffers.matrix(arena(), 0, rows, dimension);
+        return view(0, 0, rows, dimension);
     }
 
     private INDArray blockY(int cols) {
-        return NdBuffers.matrix(arena(), (long) tileRows() * dimension, cols, dimension);
+        return view(1, (long) tileRows() * dimension, cols, dimension);
     }
 
     private INDArray blockGradX(int rows) {
-        return NdBuffers.matrix(arena(), (long) (tileRows() + tileCols()) * dimension, rows, dimension);
+        return view(2, (long) (tileRows() + tileCols()) * dimension, rows, dimension);
     }
 
     /** The off-heap tile buffer shaped as tile {@code t}. */
     private INDArray tileMatrix(int t) {
-        return NdBuffers.matrix(arena(), (2L * tileRows() + tileCols()) * dimension, rows(t), cols(t));
+        return view(3, (2L * tileRows() + tileCols()) * dimension, rows(t), cols(t));
+    }
+
+    /** The {@code rows x cols} matrix at {@code offset} of the arena; part {@code part} of the layout. */
+    private INDArray view(int part, long offset, int rows, int cols) {
+        // An ND4J view costs about 15 us to create; a sweep needs only a handful of distinct ones.
+        return views.computeIfAbsent(((long) part << 42) | ((long) rows << 21) | cols,
+                key -> NdBuffers.matrix(arena(), offset, rows, cols));
     }
 
     private INDArray arena() {
