@@ -44,7 +44,7 @@ import java.util.List;
  * in float64 with {@link Math#exp}, in float32 with a vectorised float {@code exp} (Cephes' scheme,
  * relative error at most 1.03 ulp; its argument {@code L - c} is rounded to float first, up to
  * {@code ulp(87) / 2 = 3.8e-6} absolute). One exponential per pair serves both directions when the
- * logits of a strip of rows lie within 174 (float32) of each other, which normalised rows at
+ * logits of a strip of rows lie within 172 (float32) of each other, which normalised rows at
  * {@code s <= 87} always do; otherwise that strip takes two exponentials in double. Row and column
  * sums are carried in double, the per-row loss is {@code log1p(sum_{j != i} exp(L_ij - L_ii))} (no
  * cancellation near zero loss), and the positive logit is computed in double from the inputs. No NaN
