@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  *
  * <p>Memory layout, and why: the rows, the gradients and the waiting tiles live on the Java heap
- * ({@link HostArray}, {@code double[][]}); off-heap there is one arena per call holding the current
+ * ({@link HostArray}, in the input's precision); off-heap there is one arena per call holding the current
  * blocks {@code X[I], Y[J]} (later {@code dY[J]}), {@code dX[I]} and the current tile, copied in and
  * out in bulk (strips are read from and written to the off-heap tile directly). Fresh off-heap pages
  * are slow to touch on virtual machines and the C allocator unmaps large blocks when they are freed;
@@ -318,8 +318,9 @@ final class PairSweep implements AutoCloseable {
 
     /** The {@code rows x cols} matrix at {@code offset} of the arena; part {@code part} of the layout. */
     private INDArray view(int part, long offset, int rows, int cols) {
-        // An ND4J view costs about 15 us to create; a sweep needs only a handful of distinct ones.
-        return views.computeIfAbsent(((long) part << 42) | ((long) rows << 21) | cols,
+        // An ND4J view costs about 15 us to create; a sweep needs only a handful of distinct ones. The key
+        // packs part (0..3) and the two non-negative ints without overlap: cols may be D, any int.
+        return views.computeIfAbsent(((long) part << 62) | ((long) rows << 31) | cols,
                 key -> NdBuffers.matrix(arena(), offset, rows, cols));
     }
 
