@@ -43,12 +43,14 @@ import java.util.List;
  * <p>Numerics: exponentials are taken after a shift that rules out overflow and harmful underflow;
  * in float64 with {@link Math#exp}, in float32 with a vectorised float {@code exp} (Cephes' scheme,
  * relative error at most 1.03 ulp; its argument {@code L - c} is rounded to float first, up to
- * {@code ulp(87) / 2 = 3.8e-6} absolute). One exponential per pair serves both directions when the
- * logits of a strip of rows lie within 174 (float32) of each other, which normalised rows at
- * {@code s <= 87} always do; otherwise that strip takes two exponentials in double. Row and column
- * sums are carried in double, the per-row loss is {@code log1p(sum_{j != i} exp(L_ij - L_ii))} (no
- * cancellation near zero loss), and the positive logit is computed in double from the inputs. No NaN
- * or infinity at {@code s = 100} in float32, even for nearly identical rows.
+ * {@code ulp(87) / 2 = 3.8e-6} absolute). When {@code 2 s max||x|| max||y|| <= 600} (normalised rows
+ * at {@code s <= 300}) one exponential per pair serves both directions, in float32 provided the logits
+ * of a strip of rows lie within 172 of each other (always for normalised rows at {@code s <= 87});
+ * otherwise that strip's exponentials are taken in double, each direction with its own shift. Row
+ * and column sums are carried in double, the per-row loss is
+ * {@code log1p(sum_{j != i} exp(L_ij - L_ii))} (no cancellation near zero loss), and the positive
+ * logit is computed in double from the inputs. No NaN or infinity at {@code s = 100} in float32, even
+ * for nearly identical rows.
  *
  * <p>Engine and cost: the matrix products go through ND4J (OpenBLAS), in the precision of the input
  * arrays. Dense ({@code tileSize = 0}): three GEMMs, {@code 6 B^2 D} flops, the {@code B x B} matrix

@@ -109,10 +109,11 @@ final class Embeddings {
      * {@code sum_i x_i . g_i} over all rows, with {@code x_i} the rows the GEMMs saw: for
      * {@code g = dl/dX = s G Y} this is {@code <G, L>}, the derivative w.r.t. the log-scale.
      *
-     * @param gradient {@code rows x dimension}
+     * @param gradient {@code rows x dimension}, row-major
      */
-    double dot(double[][] gradient) {
+    double dot(HostArray gradient) {
         double[] x = new double[dimension()];
+        double[] g = new double[dimension()];
         double[] rowDots = new double[rows()];
         for (int i = 0; i < rowDots.length; i++) {
             if (normalized != null) {
@@ -120,39 +121,42 @@ final class Embeddings {
             } else {
                 raw.row(i, x);
             }
-            rowDots[i] = dot(x, gradient[i]);
+            gradient.widen(i * g.length, g);
+            rowDots[i] = dot(x, g);
         }
         return PairwiseSum.sum(rowDots);
     }
 
     /**
-     * Maps the gradient w.r.t. the rows the GEMMs saw to the gradient w.r.t. the caller's raw rows, in
-     * place.
+     * Maps the gradient w.r.t. the rows the GEMMs saw to the gradient w.r.t. the caller's raw rows.
      *
-     * @param gradient {@code rows x dimension}; overwritten
-     * @return {@code gradient}
+     * @param gradient {@code rows x dimension}, row-major
+     * @return a new {@code double[rows][dimension]}
      */
-    double[][] backward(double[][] gradient) {
-        if (!normalize) {
-            return gradient;
-        }
-        double[] u = new double[dimension()];
-        for (int i = 0; i < gradient.length; i++) {
-            double[] g = gradient[i];
+    double[][] backward(HostArray gradient) {
+        int cols = dimension();
+        double[][] out = new double[rows()][cols];
+        double[] u = new double[cols];
+        for (int i = 0; i < out.length; i++) {
+            double[] g = out[i];
+            gradient.widen(i * cols, g);
+            if (!normalize) {
+                continue;
+            }
             if (norms[i] > NORM_EPS) {
                 raw.row(i, u);
                 double inverse = 1 / norms[i];
                 double along = dot(g, u) * inverse * inverse;
-                for (int j = 0; j < g.length; j++) {
+                for (int j = 0; j < cols; j++) {
                     g[j] = (g[j] - along * u[j]) * inverse;
                 }
             } else {
-                for (int j = 0; j < g.length; j++) {
+                for (int j = 0; j < cols; j++) {
                     g[j] /= NORM_EPS;
                 }
             }
         }
-        return gradient;
+        return out;
     }
 
     /** Inner product with four interleaved accumulators (a single one waits on every add's latency). */

@@ -1,6 +1,7 @@
 package io.github.genailab.contrastive;
 
-import java.nio.Buffer;
+import java.util.HashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -27,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  *
  * <p>Memory layout, and why: the rows, the gradients and the waiting tiles live on the Java heap
- * ({@link HostArray}, {@code double[][]}); off-heap there is one arena per call holding the current
+ * ({@link HostArray}, in the input's precision); off-heap there is one arena per call holding the current
  * blocks {@code X[I], Y[J]} (later {@code dY[J]}), {@code dX[I]} and the current tile, copied in and
  * out in bulk (strips are read from and written to the off-heap tile directly). Fresh off-heap pages
  * are slow to touch on virtual machines and the C allocator unmaps large blocks when they are freed;
@@ -83,9 +84,9 @@ final class PairSweep implements AutoCloseable {
     private final int stripRows;
     private final int stripsPerTile;
     private final int dimension;
-    private final HostArray gradientRow;
-    private double[][] gradX;
-    private double[][] gradY;
+    private final Map<Long, INDArray> views = new HashMap<>();
+    private HostArray gradX;
+    private HostArray gradY;
     private INDArray arena;
     private int stagedX = -1;
     private int stagedY = -1;
@@ -109,7 +110,6 @@ final class PairSweep implements AutoCloseable {
         this.stripRows = Math.max(1, Math.min(Math.min(MAX_STRIP_ROWS, STRIP_VALUES / tileCols()), tile));
         this.stripsPerTile = (tileRows() + stripRows - 1) / stripRows;
         this.strip = Strip.create(x.precision(), stripRows, tileCols());
-        this.gradientRow = HostArray.zeros(x.precision(), dimension);
     }
 
     /**
@@ -163,10 +163,10 @@ final class PairSweep implements AutoCloseable {
      * once per instance (it consumes the kept tiles), over the tiles in reverse order.
      */
     void backward(TileFilter filter, Kernel kernel, double logitScale) {
-        gradX = new double[x.rows()][dimension];
-        // dY[J] is revisited once per row block: it waits between visits in the input's precision
-        // (bulk copies in and out) and is widened once at the end.
-        HostArray gradYWaiting = HostArray.zeros(y.precision(), y.rows() * dimension);
+        // Both gradients wait in the input's precision in one flat array each (bulk copies in and out;
+        // large arrays are never copied by a young GC); the caller widens them at the very end.
+        gradX = HostArray.zeros(x.precision(), x.rows() * dimension);
+        gradY = HostArray.zeros(y.precision(), y.rows() * dimension);
         boolean[] gradYStarted = new boolean[colBlocks];
         for (int ib = rowBlocks - 1; ib >= 0; ib--) {
             boolean gradXStarted = false;
@@ -183,36 +183,33 @@ final class PairSweep implements AutoCloseable {
                 int cols = cols(t);
                 stageX(ib);
                 stageY(jb);
-                // dX[I] accumulates off-heap over the column blocks.
+                // dX[I] accumulates off-heap over the column blocks; dY[J] is staged in and out.
                 Nd4j.gemm(g, blockY(cols), blockGradX(rows), false, false, logitScale, gradXStarted ? 1 : 0);
                 gradXStarted = true;
                 // Y[J] is not needed any more for this tile: its block receives dY[J].
                 INDArray gy = blockY(cols);
                 stagedY = -1;
                 if (gradYStarted[jb]) {
-                    gradYWaiting.toNd(jb * tile * dimension, gy, 0, cols * dimension);
+                    gradY.toNd(jb * tile * dimension, gy, 0, cols * dimension);
                 }
                 Nd4j.gemm(g, blockX(rows), gy, true, false, logitScale, gradYStarted[jb] ? 1 : 0);
-                gradYWaiting.fromNd(jb * tile * dimension, gy, 0, cols * dimension);
+                gradY.fromNd(jb * tile * dimension, gy, 0, cols * dimension);
                 gradYStarted[jb] = true;
             }
             if (gradXStarted) {
-                unstage(blockGradX(Math.min(tile, x.rows() - ib * tile)), gradX, ib * tile);
+                int rows = Math.min(tile, x.rows() - ib * tile);
+                gradX.fromNd(ib * tile * dimension, blockGradX(rows), 0, rows * dimension);
             }
-        }
-        gradY = new double[y.rows()][dimension];
-        for (int j = 0; j < gradY.length; j++) {
-            gradYWaiting.widen(j * dimension, gradY[j]);
         }
     }
 
-    /** Gradient w.r.t. the rows of X (as the GEMMs saw them) from the backward sweep; the caller's to keep. */
-    double[][] gradX() {
+    /** Gradient w.r.t. the rows of X (as the GEMMs saw them) from the backward sweep, row-major. */
+    HostArray gradX() {
         return gradX;
     }
 
-    /** Gradient w.r.t. the rows of Y (as the GEMMs saw them) from the backward sweep; the caller's to keep. */
-    double[][] gradY() {
+    /** Gradient w.r.t. the rows of Y (as the GEMMs saw them) from the backward sweep, row-major. */
+    HostArray gradY() {
         return gradY;
     }
 
@@ -283,15 +280,6 @@ final class PairSweep implements AutoCloseable {
         }
     }
 
-    /** Widens the rows of an off-heap gradient block into {@code dst[row0], dst[row0 + 1], ...}. */
-    private void unstage(INDArray block, double[][] dst, int row0) {
-        Buffer buffer = NdBuffers.nio(block);
-        for (int r = 0; r < block.rows(); r++) {
-            gradientRow.fromNio(0, buffer, NdBuffers.position(block, (long) r * dimension), dimension);
-            gradientRow.widen(0, dst[row0 + r]);
-        }
-    }
-
     private void stageX(int ib) {
         if (stagedX != ib) {
             int rows = Math.min(tile, x.rows() - ib * tile);
@@ -312,20 +300,28 @@ final class PairSweep implements AutoCloseable {
     // all, so that the C allocator recycles it whole (see DENSE_ARENA_BYTES).
 
     private INDArray blockX(int rows) {
-        return NdBuffers.matrix(arena(), 0, rows, dimension);
+        return view(0, 0, rows, dimension);
     }
 
     private INDArray blockY(int cols) {
-        return NdBuffers.matrix(arena(), (long) tileRows() * dimension, cols, dimension);
+        return view(1, (long) tileRows() * dimension, cols, dimension);
     }
 
     private INDArray blockGradX(int rows) {
-        return NdBuffers.matrix(arena(), (long) (tileRows() + tileCols()) * dimension, rows, dimension);
+        return view(2, (long) (tileRows() + tileCols()) * dimension, rows, dimension);
     }
 
     /** The off-heap tile buffer shaped as tile {@code t}. */
     private INDArray tileMatrix(int t) {
-        return NdBuffers.matrix(arena(), (2L * tileRows() + tileCols()) * dimension, rows(t), cols(t));
+        return view(3, (2L * tileRows() + tileCols()) * dimension, rows(t), cols(t));
+    }
+
+    /** The {@code rows x cols} matrix at {@code offset} of the arena; part {@code part} of the layout. */
+    private INDArray view(int part, long offset, int rows, int cols) {
+        // An ND4J view costs about 15 us to create; a sweep needs only a handful of distinct ones. The key
+        // packs part (0..3) and the two non-negative ints without overlap: cols may be D, any int.
+        return views.computeIfAbsent(((long) part << 62) | ((long) rows << 31) | cols,
+                key -> NdBuffers.matrix(arena(), offset, rows, cols));
     }
 
     private INDArray arena() {

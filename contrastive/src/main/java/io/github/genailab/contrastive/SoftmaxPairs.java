@@ -112,10 +112,9 @@ final class SoftmaxPairs {
         double[] textLosses = pairs.losses(pairs.colShift, pairs.colOff);
         double imageToText = PairwiseSum.mean(imageLosses);
         double textToImage = PairwiseSum.mean(textLosses);
-        double gradTheta = x.dot(sweep.gradX());
         return new ClipLossResult((imageToText + textToImage) / 2, imageToText, textToImage,
-                x.backward(sweep.gradX()), y.backward(sweep.gradY()), gradTheta, imageLosses, textLosses, options,
-                x.precision(), x.rows(), x.dimension(), shardStart, shardSize);
+                x.backward(sweep.gradX()), y.backward(sweep.gradY()), x.dot(sweep.gradX()), imageLosses,
+                textLosses, options, x.precision(), x.rows(), x.dimension(), shardStart, shardSize);
     }
 
     private boolean scored(int index) {
