@@ -15,9 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * with the exponential of {@link FloatExp} (base-2 form) in every lane, float sums over blocks of
  * {@value #BLOCK} values (at most 16 terms per lane) added into double totals. Then
- * {@code log p = x_target - c - log W}, {@code mu = mean - log W} and {@code sigma^2 = M2 / W}, after
- * the first-order correction for the tilt {@code e^((1 + LOG2E_TILT) y)} of those weights (a shift of
- * about 1e-8 times the variance in the mean and times the mean in {@code log W}).
+ * {@code log p = x_target - c - log W}, {@code mu = mean - log W} and {@code sigma^2 = M2 / W}.
  *
  * <p><b>Cancellation, checked per row.</b> {@code M2 = S2 - S1^2 / W} loses about
  * {@code log10(S2 / M2)} digits to cancellation. Since every {@code y <= 0} and the maximum itself has
@@ -48,8 +46,6 @@ final class VectorLogitRows implements FloatRowKernel {
     static final int BLOCK = 256;
     /** Largest {@code S2 / M2} (digits lost to cancellation, as a factor) kept from one pass. */
     static final double CANCELLATION_LIMIT = 16;
-    /** The vector lanes weigh {@code y} by {@code e^(TILTED y)} (see {@link FloatExp}); so does the tail. */
-    private static final double TILTED = 1 + FloatExp.LOG2E_TILT;
 
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
     private static final FloatVector ROUND = FloatVector.broadcast(SPECIES, FloatExp.ROUND);
@@ -82,11 +78,8 @@ final class VectorLogitRows implements FloatRowKernel {
                 mean = ((double) reference - max) + shift;
                 squaredDeviation = second - first * shift;
             }
-            // Undo the tilt of the weights to first order: d log W / d tilt = mean, d mean / d tilt = variance.
-            double variance = squaredDeviation / weight;
-            mean -= FloatExp.LOG2E_TILT * variance;
-            total *= Math.exp(-FloatExp.LOG2E_TILT * mean);
-            RowMoments.store(row, targets[i], max, i, total, mean, variance, outLogProb, outMu, outSigma);
+            RowMoments.store(row, targets[i], max, i, total, mean, squaredDeviation / weight, outLogProb, outMu,
+                    outSigma);
             if (!last) {
                 max = RowMoments.checkedMaximum(nextMax, logits[i + 1], i + 1);
             }
@@ -133,7 +126,7 @@ final class VectorLogitRows implements FloatRowKernel {
         float max = nextMax.reduceLanes(VectorOperators.MAX);
         for (int j = whole; j < row.length; j++) {
             double y = Math.max(row[j] - reference, RowMoments.FLOOR);
-            double e = Math.exp(y * TILTED);
+            double e = Math.exp(y);
             w += e;
             s1 += e * y;
             s2 += e * y * y;
