@@ -1,5 +1,6 @@
 package io.github.genailab.collapse;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.Rngs;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class IndependentRuns {
         if (threads == 1) {
             for (int i = 0; i < runs; i++) {
                 results.set(i, experiment.apply(generators[i]));
-                listener.onProgress(i + 1, runs);
+                listener.progress("runs", i + 1, runs);
             }
             return Collections.unmodifiableList(results);
         }
@@ -89,7 +90,7 @@ public final class IndependentRuns {
                 futures.add(pool.submit(() -> {
                     T result = experiment.apply(g);
                     synchronized (lock) {
-                        listener.onProgress(done.incrementAndGet(), runs);
+                        listener.progress("runs", done.incrementAndGet(), runs);
                     }
                     return result;
                 }));

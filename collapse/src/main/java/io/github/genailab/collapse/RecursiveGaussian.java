@@ -1,5 +1,6 @@
 package io.github.genailab.collapse;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import java.util.List;
 import java.util.random.RandomGenerator;

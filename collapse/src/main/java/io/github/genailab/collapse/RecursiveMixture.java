@@ -1,5 +1,6 @@
 package io.github.genailab.collapse;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,7 +108,7 @@ public final class RecursiveMixture {
                 iterations[gen] = model.diagnostics().iterations();
                 converged[gen] = model.diagnostics().converged();
                 tail[gen] = outsideFraction(data, options.mean(), l0, radius);
-                listener.onProgress(gen, g);
+                listener.progress("generations", gen, g);
             } else {
                 converged[0] = true;
                 tail[0] = THREE_SIGMA_MASS;

@@ -23,7 +23,7 @@
  * </ul>
  * Many runs at once: {@code simulateRuns} methods and {@link io.github.genailab.collapse.IndependentRuns}
  * (split generators, optional threads, identical results whatever the thread count), with an optional
- * {@link io.github.genailab.collapse.ProgressListener}. Closed-form distances (W2, KL, L2, tail mass,
+ * {@link io.github.genailab.core.ProgressListener}. Closed-form distances (W2, KL, L2, tail mass,
  * held-out log-likelihood) are in {@link io.github.genailab.collapse.GaussianMetrics}.
  */
 package io.github.genailab.collapse;

@@ -55,7 +55,8 @@ class RecursiveGaussianTest {
     void progressListenerSeesEveryRunInOrder() {
         List<Long> seen = new ArrayList<>();
         RecursiveGaussian.simulateRuns(RefitOptions.defaults().withGenerations(3), 17, Rngs.seeded(5), 3,
-                (done, total) -> {
+                (stage, done, total) -> {
+                    assertThat(stage).isEqualTo("runs");
                     assertThat(total).isEqualTo(17);
                     seen.add(done);
                 });

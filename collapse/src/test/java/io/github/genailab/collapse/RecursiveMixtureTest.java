@@ -52,7 +52,7 @@ class RecursiveMixtureTest {
         MixtureRefitOptions o = MixtureRefitOptions.defaults().withSamplesPerGeneration(200).withGenerations(30)
                 .withSnapshotGenerations(0, 1, 30, 5000);
         List<Long> progress = new ArrayList<>();
-        MixtureTrajectory t = RecursiveMixture.simulate(o, Rngs.seeded(1), (done, total) -> progress.add(done));
+        MixtureTrajectory t = RecursiveMixture.simulate(o, Rngs.seeded(1), (stage, done, total) -> progress.add(done));
         assertThat(progress).hasSize(30).startsWith(1L).endsWith(30L);
         assertThat(t.means()[0]).containsExactly(0, 0);
         assertThat(t.weights()[0]).containsExactly(1);

@@ -79,7 +79,7 @@ public final class CollapseLecture {
         GaussianEnsemble ensemble;
         try (ProgressBar bar = new ProgressBar(out, "simulating " + runs + " independent runs", runs)) {
             ensemble = RecursiveGaussian.simulateRuns(options.withSampler(Sampler.SUFFICIENT_STATISTICS), runs, rng, 1,
-                    (done, total) -> bar.stepTo(done));
+                    (stage, done, total) -> bar.stepTo(done));
         }
         out.println("ensemble: " + ensemble);
         double[] medianVariance = ensemble.median(GaussianMetric.VARIANCE);
@@ -194,7 +194,7 @@ public final class CollapseLecture {
         out.println("GMM: " + options);
         MixtureTrajectory trajectory;
         try (ProgressBar bar = new ProgressBar(out, "refitting the GMM", options.generations())) {
-            trajectory = RecursiveMixture.simulate(options, rng, (done, total) -> bar.stepTo(done));
+            trajectory = RecursiveMixture.simulate(options, rng, (stage, done, total) -> bar.stepTo(done));
         }
         out.println(trajectory);
         List<XYChart> panels = new ArrayList<>();

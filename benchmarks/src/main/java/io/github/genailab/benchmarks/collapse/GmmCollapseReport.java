@@ -39,7 +39,7 @@ public final class GmmCollapseReport {
         for (int s = 2; s < args.length; s++) {
             long seed = Long.parseLong(args[s]);
             long start = System.nanoTime();
-            MixtureTrajectory t = RecursiveMixture.simulate(options, Rngs.seeded(seed), (done, total) -> {
+            MixtureTrajectory t = RecursiveMixture.simulate(options, Rngs.seeded(seed), (stage, done, total) -> {
                 if (done % 250 == 0) {
                     System.err.printf(Locale.ROOT, "N=%d seed=%d: generation %d/%d%n", n, seed, done, total);
                 }

@@ -6,7 +6,7 @@ import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.eval.DemoOptions;
 import io.github.genailab.watermark.eval.ShakespeareDemo;
-import io.github.genailab.watermark.eval.ProgressListener;
+import io.github.genailab.core.ProgressListener;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +37,7 @@ public final class HumanZKeyReport {
     public static void main(String[] args) {
         WatermarkScheme generation = WatermarkScheme.reference("lefthash", 4096, 0.25, 2.0);
         List<int[]> human = ShakespeareDemo.prepare(generation, DemoOptions.defaults(), Rngs.seeded(42),
-                ProgressListener.NONE).human();
+                ProgressListener.none()).human();
         System.out.println("| PRF | key | ignore repeated n-grams | texts | mean z | sd of z | se of the mean |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (String prf : PRFS) {

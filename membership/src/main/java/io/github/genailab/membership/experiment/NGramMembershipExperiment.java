@@ -1,5 +1,6 @@
 package io.github.genailab.membership.experiment;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.lm.NGramModel;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.text.Corpora;
@@ -91,7 +92,7 @@ public final class NGramMembershipExperiment {
      * @throws NullPointerException if an argument is null
      */
     public static ExperimentResult runOnShakespeare(ExperimentOptions options, RandomGenerator rng,
-                                                    ExperimentProgress progress) {
+                                                    ProgressListener progress) {
         return run(Corpora.tinyShakespearePassages(), Corpora.shakespeareTokenizer(), options, rng, progress);
     }
 
@@ -109,7 +110,7 @@ public final class NGramMembershipExperiment {
      *     at least {@code tokensPerText} tokens on both the member and the non-member side
      */
     public static ExperimentResult run(List<String> passages, Tokenizer tokenizer, ExperimentOptions options,
-                                       RandomGenerator rng, ExperimentProgress progress) {
+                                       RandomGenerator rng, ProgressListener progress) {
         Checks.notNull(passages, "passages");
         Checks.notNull(tokenizer, "tokenizer");
         Checks.notNull(options, "options");
@@ -226,17 +227,17 @@ public final class NGramMembershipExperiment {
 
     /** Counts steps and forwards them to the listener. */
     private static final class Steps {
-        private final ExperimentProgress progress;
+        private final ProgressListener progress;
         private final int total;
         private int completed;
 
-        Steps(ExperimentProgress progress, int total) {
+        Steps(ProgressListener progress, int total) {
             this.progress = progress;
             this.total = total;
         }
 
         void done(String step) {
-            progress.step(step, ++completed, total);
+            progress.progress(step, ++completed, total);
         }
     }
 

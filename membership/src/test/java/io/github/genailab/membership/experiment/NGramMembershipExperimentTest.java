@@ -1,5 +1,6 @@
 package io.github.genailab.membership.experiment;
 
+import io.github.genailab.core.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,22 +72,22 @@ class NGramMembershipExperimentTest {
     void theSameGeneratorStateGivesTheSameResult() {
         List<String> passages = corpus(400, 1);
         ExperimentResult a = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(5),
-                ExperimentProgress.none());
+                ProgressListener.none());
         ExperimentResult b = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(5),
-                ExperimentProgress.none());
+                ProgressListener.none());
         assertThat(a.aucTable()).isEqualTo(b.aucTable());
         assertThat(a.orders()).hasSize(3);
         assertThat(a.order(2).report().results()).extracting(r -> r.attack()).containsExactly("Loss", "Zlib", "Lowercase",
                 "Ref", "Min-K% 10%", "Min-K% 50%", "Min-K%++ 10%", "Min-K%++ 50%", "Min-K% 20%");
         ExperimentResult c = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(6),
-                ExperimentProgress.none());
+                ProgressListener.none());
         assertThat(c.aucTable()).isNotEqualTo(a.aucTable());
     }
 
     @Test
     void minKAtOneHundredPercentAndLossGiveTheSameAucAtEveryOrder() {
         ExperimentResult r = NGramMembershipExperiment.run(corpus(400, 4), new LetterTokenizer(),
-                SMALL.withKs(List.of(1.0)).withMinKPlusPlus(false), Rngs.seeded(9), ExperimentProgress.none());
+                SMALL.withKs(List.of(1.0)).withMinKPlusPlus(false), Rngs.seeded(9), ProgressListener.none());
         for (OrderReport o : r.orders()) {
             assertThat(o.report().auc("Min-K% 100%")).as("order %d", o.order()).isEqualTo(o.report().auc("Loss"));
         }
@@ -105,7 +106,7 @@ class NGramMembershipExperimentTest {
 
     static Stream<Arguments> badInputs() {
         List<String> passages = corpus(100, 3);
-        ExperimentProgress none = ExperimentProgress.none();
+        ProgressListener none = ProgressListener.none();
         LetterTokenizer tokenizer = new LetterTokenizer();
         List<String> withNull = new ArrayList<>(passages);
         withNull.set(7, null);

@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.attack.Attack;
@@ -33,7 +34,7 @@ public final class AttackSweep {
      * @param attack the attack; its rate is replaced by each of {@code rates}
      * @param rates the attack strengths, each in [0, 1], at least one
      * @param rng the source of the attacks' randomness
-     * @param listener progress reports ({@link ProgressListener#NONE} for none)
+     * @param listener progress reports ({@link ProgressListener#none()} for none)
      * @return one point per rate
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code rates} is empty or holds a value outside [0, 1], or the texts are

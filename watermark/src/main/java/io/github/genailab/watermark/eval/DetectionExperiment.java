@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.PairwiseSum;
 import io.github.genailab.core.stats.RocCurve;
@@ -38,7 +39,7 @@ public final class DetectionExperiment {
      *     group is scorable
      */
     public static ExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked) {
-        return run(detector, human, watermarked, DEFAULT_TARGET_FPR, ProgressListener.NONE);
+        return run(detector, human, watermarked, DEFAULT_TARGET_FPR, ProgressListener.none());
     }
 
     /**
@@ -48,7 +49,7 @@ public final class DetectionExperiment {
      * @param human texts written without the watermark (token ids, prompt removed)
      * @param watermarked texts generated with the watermark (token ids, prompt removed)
      * @param targetFpr the false-positive rate at which the TPR is read, in [0, 1]
-     * @param listener progress reports, one per text ({@link ProgressListener#NONE} for none)
+     * @param listener progress reports, one per text ({@link ProgressListener#none()} for none)
      * @return the result
      * @throws NullPointerException if an argument or a text is null
      * @throws IllegalArgumentException if a list is empty, {@code targetFpr} is outside [0, 1], a text has an id

@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.lm.Decoder;
 import io.github.genailab.core.lm.NGramModel;
 import io.github.genailab.core.math.Checks;
@@ -40,7 +41,7 @@ public final class ShakespeareDemo {
      * @param scheme the watermarking scheme; its vocabulary size must be 4096 (the Shakespeare tokenizer's)
      * @param options sizes, model order, decoding and processor options
      * @param rng the source of sampling randomness
-     * @param listener progress reports ({@link ProgressListener#NONE} for none)
+     * @param listener progress reports ({@link ProgressListener#none()} for none)
      * @return the texts
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the scheme's vocabulary size is not 4096, or the held-out text is too

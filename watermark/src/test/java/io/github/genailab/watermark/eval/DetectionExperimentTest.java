@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +70,7 @@ class DetectionExperimentTest {
         assertThat(r.toString()).startsWith("ExperimentResult[keyed-h1: TPR=1.000 FPR=0.000 at z > 4.0, AUC=1.0000")
                 .doesNotContain("\n");
         assertThat(r).isEqualTo(DetectionExperiment.run(DETECTOR, human(60, 1), marked(20, 2), 0.05,
-                ProgressListener.NONE)).hasSameHashCodeAs(r);
+                ProgressListener.none())).hasSameHashCodeAs(r);
     }
 
     @Test
@@ -105,14 +106,14 @@ class DetectionExperimentTest {
                 Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, withNull), NullPointerException.class, "watermarked[0]"),
                 Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, List.of(new int[] {1}), ok), IllegalArgumentException.class, "human"),
                 Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, List.of(new int[] {1, 5000})), IllegalArgumentException.class, "tokenIds[1]"),
-                Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, ok, 1.5, ProgressListener.NONE), IllegalArgumentException.class, "targetFpr"),
+                Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, ok, 1.5, ProgressListener.none()), IllegalArgumentException.class, "targetFpr"),
                 Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, ok, 0.1, null), NullPointerException.class, "listener"),
-                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, null, new double[] {0}, Rngs.seeded(1), ProgressListener.NONE), NullPointerException.class, "attack"),
-                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[0], Rngs.seeded(1), ProgressListener.NONE), IllegalArgumentException.class, "rates"),
-                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1, 2}, Rngs.seeded(1), ProgressListener.NONE), IllegalArgumentException.class, "rates[1]"),
-                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1}, null, ProgressListener.NONE), NullPointerException.class, "rng"),
-                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(SCHEME, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.NONE), IllegalArgumentException.class, "scheme.vocabularySize()"),
-                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(null, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.NONE), NullPointerException.class, "scheme"),
+                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, null, new double[] {0}, Rngs.seeded(1), ProgressListener.none()), NullPointerException.class, "attack"),
+                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[0], Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "rates"),
+                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1, 2}, Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "rates[1]"),
+                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1}, null, ProgressListener.none()), NullPointerException.class, "rng"),
+                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(SCHEME, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "scheme.vocabularySize()"),
+                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(null, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), NullPointerException.class, "scheme"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withTexts(0), IllegalArgumentException.class, "texts"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withTokensPerText(1), IllegalArgumentException.class, "tokensPerText"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withNgramOrder(6), IllegalArgumentException.class, "ngramOrder"),

@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genailab.core.math.Rngs;
@@ -18,7 +19,7 @@ class ShakespeareDemoTest {
     @BeforeAll
     static void prepare() {
         WatermarkScheme scheme = WatermarkScheme.reference("lefthash", 4096, 0.25, 2.0);
-        demo = ShakespeareDemo.prepare(scheme, DemoOptions.defaults().withTexts(10), Rngs.seeded(42), ProgressListener.NONE);
+        demo = ShakespeareDemo.prepare(scheme, DemoOptions.defaults().withTexts(10), Rngs.seeded(42), ProgressListener.none());
         detector = WatermarkDetector.of(scheme);
     }
 
@@ -57,7 +58,7 @@ class ShakespeareDemoTest {
     @Test
     void attacksLowerTheZScore() {
         SweepResult sweep = AttackSweep.run(detector, demo.human(), demo.watermarked(), Attack.substitution(0, 4096),
-                new double[] {0.0, 0.2, 0.5}, Rngs.seeded(7), ProgressListener.NONE);
+                new double[] {0.0, 0.2, 0.5}, Rngs.seeded(7), ProgressListener.none());
         double previous = Double.POSITIVE_INFINITY;
         for (SweepPoint p : sweep.points()) {
             assertThat(p.result().meanWatermarkedZ()).isLessThan(previous);
