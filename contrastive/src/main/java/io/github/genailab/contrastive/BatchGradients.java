@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The components {@link ClipLossResult} and {@link SigLipResult} have in common: the gradients w.r.t.
+ * The components {@link ClipLossResult} and {@link SigLipLossResult} have in common: the gradients w.r.t.
  * both embedding arrays, the precision and the batch (or shard) they belong to. Each result wraps its
  * own (already copied) arrays in one of these to compare, hash and describe them, so the two records
  * differ only in their loss-specific components.

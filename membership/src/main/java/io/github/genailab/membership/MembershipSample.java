@@ -64,7 +64,7 @@ public record MembershipSample(String id, MembershipLabel label, String text, To
      * @throws IllegalArgumentException if the text or its lowercased form encodes to fewer than 2
      *     tokens, or an id is outside the model's vocabulary
      */
-    public static MembershipSample score(String id, LabeledText text, LanguageModel model, Tokenizer tokenizer) {
+    public static MembershipSample fromModel(String id, LabeledText text, LanguageModel model, Tokenizer tokenizer) {
         Checks.notNull(id, "id");
         Checks.notNull(text, "text");
         Checks.notNull(model, "model");

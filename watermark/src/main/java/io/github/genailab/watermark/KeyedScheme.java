@@ -78,6 +78,7 @@ public final class KeyedScheme extends WatermarkScheme {
      * @return a new scheme
      * @throws IllegalArgumentException if {@code delta} is negative or not finite
      */
+    @Override
     public KeyedScheme withDelta(double delta) {
         return new KeyedScheme(key, contextWidth(), selfSalted(), vocabularySize(), gamma(), delta, exactSize);
     }

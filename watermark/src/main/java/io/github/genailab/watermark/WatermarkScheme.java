@@ -79,7 +79,7 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
      * @throws IllegalArgumentException if the name is unknown or malformed, or a number is out of range
      */
     public static ReferenceScheme reference(String name, int vocabularySize, double gamma, double delta) {
-        return ReferenceScheme.of(name, vocabularySize, gamma, delta);
+        return ReferenceScheme.named(name, vocabularySize, gamma, delta);
     }
 
     /**
@@ -119,6 +119,16 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
             int vocabularySize, double gamma, double delta) {
         return new KeyedScheme(key, contextWidth, selfSalted, vocabularySize, gamma, delta, true);
     }
+
+    /**
+     * Returns this scheme with another generation bias: the same green lists (so the same detections), a
+     * stronger or weaker watermark in generated text.
+     *
+     * @param delta the generation bias, finite and {@code >= 0}
+     * @return a new scheme of the same kind
+     * @throws IllegalArgumentException if {@code delta} is negative or not finite
+     */
+    public abstract WatermarkScheme withDelta(double delta);
 
     /**
      * Returns the scheme's short name (no key material), e.g. {@code "selfhash"} or {@code "keyed-h1"}.
@@ -221,15 +231,6 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
         int start = checkedWindowStart(seedWindow);
         Checks.inRange(token, 0, vocabularySize - 1, "token");
         return isGreenAt(seedWindow, start, token);
-    }
-
-    /**
-     * Returns the generation-side logits processor of this scheme with default options.
-     *
-     * @return a new processor
-     */
-    public final WatermarkLogitsProcessor processor() {
-        return WatermarkLogitsProcessor.of(this);
     }
 
     private int checkedWindowStart(int[] seedWindow) {

@@ -34,7 +34,7 @@ public record MembershipReport(List<AttackResult> results, List<String> skipped)
     /**
      * The result of one attack by name.
      *
-     * @param attack the name, e.g. {@code "Min-K% 20%"} (see {@link Attack#name()})
+     * @param attack the name, e.g. {@code "Min-K% 20%"} (see {@link MembershipAttack#name()})
      * @return its result
      * @throws NoSuchElementException if the attack was not evaluated
      */

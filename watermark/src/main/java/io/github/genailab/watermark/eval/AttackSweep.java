@@ -60,7 +60,7 @@ public final class AttackSweep {
                 attacked.add(atRate.apply(Checks.notNull(text, "watermarked text"), rng));
             }
             String stage = String.format(Locale.ROOT, "%s rate %.2f", attack.getClass().getSimpleName(), rate);
-            ExperimentResult result = DetectionExperiment.run(detector, human, attacked,
+            DetectionExperimentResult result = DetectionExperiment.run(detector, human, attacked,
                     DetectionExperiment.DEFAULT_TARGET_FPR, (s, done, total) -> listener.progress(stage, done, total));
             points.add(new SweepPoint(rate, result));
         }

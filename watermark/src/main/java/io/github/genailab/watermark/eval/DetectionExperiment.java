@@ -38,7 +38,7 @@ public final class DetectionExperiment {
      * @throws IllegalArgumentException if a list is empty, a text has an id outside {@code [0, V)}, or no text of a
      *     group is scorable
      */
-    public static ExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked) {
+    public static DetectionExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked) {
         return run(detector, human, watermarked, DEFAULT_TARGET_FPR, ProgressListener.none());
     }
 
@@ -55,7 +55,7 @@ public final class DetectionExperiment {
      * @throws IllegalArgumentException if a list is empty, {@code targetFpr} is outside [0, 1], a text has an id
      *     outside {@code [0, V)}, or no text of a group is scorable
      */
-    public static ExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked,
+    public static DetectionExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked,
             double targetFpr, ProgressListener listener) {
         Checks.notNull(detector, "detector");
         checkTexts(human, "human");
@@ -66,7 +66,7 @@ public final class DetectionExperiment {
         Scores h = score(detector, human, "human", 0, total, listener);
         Scores w = score(detector, watermarked, "watermarked", human.size(), total, listener);
         RocCurve roc = roc(h.z, w.z);
-        return new ExperimentResult(detector.scheme(), detector.zThreshold(), targetFpr, h.z.length, w.z.length,
+        return new DetectionExperimentResult(detector.scheme(), detector.zThreshold(), targetFpr, h.z.length, w.z.length,
                 h.notScorable + w.notScorable, h.positiveRate, w.positiveRate, roc.tprAtFprAtMost(targetFpr), roc.auc(),
                 PairwiseSum.mean(h.z), PairwiseSum.mean(w.z), w.meanTokens, h.z, w.z);
     }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genailab.core.lm.DecodingOptions;
 import io.github.genailab.core.math.Rngs;
-import io.github.genailab.watermark.ProcessorOptions;
 import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.WatermarkKey;
+import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.attack.Attack;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ class DetectionExperimentTest {
     @Test
     void separatesWatermarkedFromHumanTextAndEchoesItsParameters() {
         List<String> stages = new ArrayList<>();
-        ExperimentResult r = DetectionExperiment.run(DETECTOR, human(60, 1), marked(20, 2), 0.05,
+        DetectionExperimentResult r = DetectionExperiment.run(DETECTOR, human(60, 1), marked(20, 2), 0.05,
                 (stage, done, total) -> stages.add(stage + " " + done + "/" + total));
         assertThat(stages).hasSize(80).endsWith("detecting 80/80");
         assertThat(r.humanCount()).isEqualTo(60);
@@ -67,7 +67,7 @@ class DetectionExperimentTest {
         assertThat(r.humanZ()).hasSize(60);
         r.humanZ()[0] = 1e9;
         assertThat(r.humanZ()[0]).isNotEqualTo(1e9);
-        assertThat(r.toString()).startsWith("ExperimentResult[keyed-h1: TPR=1.000 FPR=0.000 at z > 4.0, AUC=1.0000")
+        assertThat(r.toString()).startsWith("DetectionExperimentResult[keyed-h1: TPR=1.000 FPR=0.000 at z > 4.0, AUC=1.0000")
                 .doesNotContain("\n");
         assertThat(r).isEqualTo(DetectionExperiment.run(DETECTOR, human(60, 1), marked(20, 2), 0.05,
                 ProgressListener.none())).hasSameHashCodeAs(r);
@@ -77,7 +77,7 @@ class DetectionExperimentTest {
     void notScorableTextsAreCountedAndLeftOut() {
         List<int[]> human = new ArrayList<>(human(5, 3));
         human.add(new int[] {4});
-        ExperimentResult r = DetectionExperiment.run(DETECTOR, human, marked(3, 4));
+        DetectionExperimentResult r = DetectionExperiment.run(DETECTOR, human, marked(3, 4));
         assertThat(r.notScorable()).isEqualTo(1);
         assertThat(r.humanCount()).isEqualTo(5);
         assertThat(r.toString()).contains("1 not scorable");
@@ -112,15 +112,14 @@ class DetectionExperimentTest {
                 Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[0], Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "rates"),
                 Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1, 2}, Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "rates[1]"),
                 Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1}, null, ProgressListener.none()), NullPointerException.class, "rng"),
-                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(SCHEME, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "scheme.vocabularySize()"),
-                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(null, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), NullPointerException.class, "scheme"),
+                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(SCHEME), DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "scheme.vocabularySize()"),
+                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(null, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), NullPointerException.class, "processor"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withTexts(0), IllegalArgumentException.class, "texts"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withTokensPerText(1), IllegalArgumentException.class, "tokensPerText"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withNgramOrder(6), IllegalArgumentException.class, "ngramOrder"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withDecoding(null), NullPointerException.class, "decoding"),
-                Arguments.of((Runnable) () -> DemoOptions.defaults().withProcessor(null), NullPointerException.class, "processor"),
-                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 0, 3, 0.1, DecodingOptions.defaults(), ProcessorOptions.defaults()), IllegalArgumentException.class, "promptTokens"),
-                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 4, 3, 1.0, DecodingOptions.defaults(), ProcessorOptions.defaults()), IllegalArgumentException.class, "heldOutFraction"));
+                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 0, 3, 0.1, DecodingOptions.defaults()), IllegalArgumentException.class, "promptTokens"),
+                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 4, 3, 1.0, DecodingOptions.defaults()), IllegalArgumentException.class, "heldOutFraction"));
     }
 
     @ParameterizedTest

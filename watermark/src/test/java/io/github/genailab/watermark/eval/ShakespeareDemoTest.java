@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genailab.core.math.Rngs;
 import io.github.genailab.watermark.WatermarkDetector;
+import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.attack.Attack;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +20,13 @@ class ShakespeareDemoTest {
     @BeforeAll
     static void prepare() {
         WatermarkScheme scheme = WatermarkScheme.reference("lefthash", 4096, 0.25, 2.0);
-        demo = ShakespeareDemo.prepare(scheme, DemoOptions.defaults().withTexts(10), Rngs.seeded(42), ProgressListener.none());
+        demo = ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(scheme), DemoOptions.defaults().withTexts(10), Rngs.seeded(42), ProgressListener.none());
         detector = WatermarkDetector.of(scheme);
     }
 
     @Test
     void watermarkedGenerationsAreDetectedAndHumanTextIsNot() {
-        ExperimentResult r = DetectionExperiment.run(detector, demo.human(), demo.watermarked());
+        DetectionExperimentResult r = DetectionExperiment.run(detector, demo.human(), demo.watermarked());
         assertThat(r.truePositiveRate()).isEqualTo(1.0);
         assertThat(r.falsePositiveRate()).isEqualTo(0.0);
         assertThat(r.auc()).isEqualTo(1.0);
@@ -36,7 +37,7 @@ class ShakespeareDemoTest {
 
     @Test
     void plainModelTextIsNotWatermarked() {
-        ExperimentResult r = DetectionExperiment.run(detector, demo.human(), demo.unwatermarked());
+        DetectionExperimentResult r = DetectionExperiment.run(detector, demo.human(), demo.unwatermarked());
         assertThat(r.truePositiveRate()).isEqualTo(0.0);
         assertThat(Math.abs(r.meanWatermarkedZ())).isLessThan(4 / Math.sqrt(r.watermarkedCount()));
     }

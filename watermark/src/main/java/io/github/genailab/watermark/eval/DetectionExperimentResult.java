@@ -35,7 +35,7 @@ import java.util.Objects;
  * @param humanZ z-score of each scorable human text
  * @param watermarkedZ z-score of each scorable watermarked text
  */
-public record ExperimentResult(WatermarkScheme scheme, double zThreshold, double targetFpr, int humanCount,
+public record DetectionExperimentResult(WatermarkScheme scheme, double zThreshold, double targetFpr, int humanCount,
         int watermarkedCount, int notScorable, double falsePositiveRate, double truePositiveRate,
         double tprAtTargetFpr, double auc, double meanHumanZ, double meanWatermarkedZ, double meanTokensScored,
         double[] humanZ, double[] watermarkedZ) {
@@ -60,7 +60,7 @@ public record ExperimentResult(WatermarkScheme scheme, double zThreshold, double
      * @param watermarkedZ z-score of each scorable watermarked text
      * @throws NullPointerException if a reference component is null
      */
-    public ExperimentResult {
+    public DetectionExperimentResult {
         Checks.notNull(scheme, "scheme");
         humanZ = Checks.notNull(humanZ, "humanZ").clone();
         watermarkedZ = Checks.notNull(watermarkedZ, "watermarkedZ").clone();
@@ -97,7 +97,7 @@ public record ExperimentResult(WatermarkScheme scheme, double zThreshold, double
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExperimentResult r && scheme.equals(r.scheme) && Double.compare(zThreshold, r.zThreshold) == 0
+        return o instanceof DetectionExperimentResult r && scheme.equals(r.scheme) && Double.compare(zThreshold, r.zThreshold) == 0
                 && Double.compare(targetFpr, r.targetFpr) == 0 && notScorable == r.notScorable
                 && Arrays.equals(humanZ, r.humanZ) && Arrays.equals(watermarkedZ, r.watermarkedZ);
     }
@@ -111,12 +111,12 @@ public record ExperimentResult(WatermarkScheme scheme, double zThreshold, double
     /**
      * One line: rates at the threshold, AUC, TPR at the target FPR and the mean z of both groups.
      *
-     * @return e.g. {@code "ExperimentResult[lefthash: TPR=1.000 FPR=0.000 at z > 4.0, AUC=1.0000, ..."}
+     * @return e.g. {@code "DetectionExperimentResult[lefthash: TPR=1.000 FPR=0.000 at z > 4.0, AUC=1.0000, ..."}
      */
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "ExperimentResult[%s: TPR=%.3f FPR=%.3f at z > %s, AUC=%.4f, TPR@FPR<=%s=%.3f, mean z human=%.2f "
+                "DetectionExperimentResult[%s: TPR=%.3f FPR=%.3f at z > %s, AUC=%.4f, TPR@FPR<=%s=%.3f, mean z human=%.2f "
                         + "watermarked=%.2f, mean T=%.1f, texts %d human + %d watermarked%s]",
                 scheme.name(), truePositiveRate, falsePositiveRate, zThreshold, auc, targetFpr, tprAtTargetFpr,
                 meanHumanZ, meanWatermarkedZ, meanTokensScored, humanCount, watermarkedCount,

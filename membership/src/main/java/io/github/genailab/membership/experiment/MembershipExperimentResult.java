@@ -20,7 +20,7 @@ import java.util.NoSuchElementException;
  *     biased split: AUC near 0.5)
  * @param repetition the repetition experiment, one point per repetition count
  */
-public record ExperimentResult(ExperimentOptions options, List<OrderReport> orders, AttackResult disjointModel,
+public record MembershipExperimentResult(MembershipExperimentOptions options, List<OrderReport> orders, AttackResult disjointModel,
                                AttackResult shuffledLabels, AttackResult compressedLength,
                                List<RepetitionResult> repetition) {
 
@@ -36,7 +36,7 @@ public record ExperimentResult(ExperimentOptions options, List<OrderReport> orde
      * @throws NullPointerException if an argument or an element is null
      * @throws IllegalArgumentException if {@code orders} does not hold orders 1..maxOrder
      */
-    public ExperimentResult {
+    public MembershipExperimentResult {
         Checks.notNull(options, "options");
         orders = List.copyOf(Checks.notNull(orders, "orders"));
         Checks.notNull(disjointModel, "disjointModel");
@@ -114,7 +114,7 @@ public record ExperimentResult(ExperimentOptions options, List<OrderReport> orde
     /**
      * One line: sizes, Min-K% 20% AUC per order and the controls.
      *
-     * @return e.g. {@code ExperimentResult[300 vs 300 texts of 32 tokens; Min-K% 20% AUC by order 0.571 0.981 1.000 1.000; controls 0.543 0.490 0.502]}
+     * @return e.g. {@code MembershipExperimentResult[300 vs 300 texts of 32 tokens; Min-K% 20% AUC by order 0.571 0.981 1.000 1.000; controls 0.543 0.490 0.502]}
      */
     @Override
     public String toString() {
@@ -122,7 +122,7 @@ public record ExperimentResult(ExperimentOptions options, List<OrderReport> orde
         for (OrderReport o : orders) {
             byOrder.append(String.format(Locale.ROOT, " %.3f", o.report().auc(NGramMembershipExperiment.HEADLINE.name())));
         }
-        return String.format(Locale.ROOT, "ExperimentResult[%d vs %d texts of %d tokens; %s AUC by order%s; controls %.3f %.3f %.3f]",
+        return String.format(Locale.ROOT, "MembershipExperimentResult[%d vs %d texts of %d tokens; %s AUC by order%s; controls %.3f %.3f %.3f]",
                 disjointModel.members(), disjointModel.nonMembers(), options.tokensPerText(),
                 NGramMembershipExperiment.HEADLINE.name(), byOrder, disjointModel.auc(), shuffledLabels.auc(),
                 compressedLength.auc());

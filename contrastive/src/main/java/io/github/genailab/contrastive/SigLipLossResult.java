@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param shardStart   first scored image row (0 for the whole batch)
  * @param shardSize    number of scored image rows ({@code batchSize} for the whole batch)
  */
-public record SigLipResult(double loss, double[][] gradImage, double[][] gradText, double gradLogScale,
+public record SigLipLossResult(double loss, double[][] gradImage, double[][] gradText, double gradLogScale,
                            double gradBias, double[] rowLosses, SigLipLossOptions options, Precision precision,
                            int batchSize, int dimension, int shardStart, int shardSize) {
 
@@ -46,7 +46,7 @@ public record SigLipResult(double loss, double[][] gradImage, double[][] gradTex
      * @param shardSize number of scored image rows ({@code batchSize} for the whole batch)
      * @throws NullPointerException if an array, the options or the precision is null
      */
-    public SigLipResult {
+    public SigLipLossResult {
         Checks.notNull(options, "options");
         Checks.notNull(precision, "precision");
         gradImage = ResultArrays.copy(gradImage, "gradImage");
@@ -92,7 +92,7 @@ public record SigLipResult(double loss, double[][] gradImage, double[][] gradTex
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof SigLipResult r
+        return other instanceof SigLipLossResult r
                 && Double.compare(loss, r.loss) == 0
                 && Double.compare(gradLogScale, r.gradLogScale) == 0
                 && Double.compare(gradBias, r.gradBias) == 0
@@ -114,11 +114,11 @@ public record SigLipResult(double loss, double[][] gradImage, double[][] gradTex
     /**
      * One line: loss, scalar gradients, shape and settings.
      *
-     * @return e.g. {@code SigLipResult[loss=10.0002, gradLogScale=..., gradBias=..., B=4, D=4, ...]}
+     * @return e.g. {@code SigLipLossResult[loss=10.0002, gradLogScale=..., gradBias=..., B=4, D=4, ...]}
      */
     @Override
     public String toString() {
-        return "SigLipResult[loss=" + ResultArrays.format(loss)
+        return "SigLipLossResult[loss=" + ResultArrays.format(loss)
                 + ", gradLogScale=" + ResultArrays.format(gradLogScale)
                 + ", gradBias=" + ResultArrays.format(gradBias)
                 + batchGradients().describe(options.logitScale(),

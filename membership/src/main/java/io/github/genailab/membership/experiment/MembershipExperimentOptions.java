@@ -1,7 +1,7 @@
 package io.github.genailab.membership.experiment;
 
 import io.github.genailab.core.math.Checks;
-import io.github.genailab.membership.eval.Attack;
+import io.github.genailab.membership.eval.MembershipAttack;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  * @param repetitions how many times the scored members appear in the training data of the
  *     repetition experiment (unigram model), e.g. 1, 4, 16
  */
-public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrder, List<Double> ks,
+public record MembershipExperimentOptions(int textsPerClass, int tokensPerText, int maxOrder, List<Double> ks,
                                 boolean minKPlusPlus, List<Integer> repetitions) {
 
     /**
@@ -32,7 +32,7 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
      * @throws NullPointerException if a list or an element is null
      * @throws IllegalArgumentException if a value is out of range
      */
-    public ExperimentOptions {
+    public MembershipExperimentOptions {
         Checks.inRange(textsPerClass, 10, 1_000_000, "textsPerClass");
         Checks.inRange(tokensPerText, 4, 1_000_000, "tokensPerText");
         Checks.inRange(maxOrder, 1, 5, "maxOrder");
@@ -62,13 +62,13 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
 
     /**
      * The defaults: 300 members and 300 non-members of 32 tokens, orders 1 to 4, k in
-     * {@link Attack#REPORT_KS}, Min-K%++ on, repetitions 1, 4 and 16. About 300 per class keeps four
+     * {@link MembershipAttack#REPORT_KS}, Min-K%++ on, repetitions 1, 4 and 16. About 300 per class keeps four
      * standard errors of a chance-level AUC (about 0.024 each) inside [0.4, 0.6].
      *
      * @return the default options
      */
-    public static ExperimentOptions defaults() {
-        return new ExperimentOptions(300, 32, 4, Attack.REPORT_KS, true, List.of(1, 4, 16));
+    public static MembershipExperimentOptions defaults() {
+        return new MembershipExperimentOptions(300, 32, 4, MembershipAttack.REPORT_KS, true, List.of(1, 4, 16));
     }
 
     /**
@@ -78,8 +78,8 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
      * @return the new options
      * @throws IllegalArgumentException if out of range
      */
-    public ExperimentOptions withTextsPerClass(int n) {
-        return new ExperimentOptions(n, tokensPerText, maxOrder, ks, minKPlusPlus, repetitions);
+    public MembershipExperimentOptions withTextsPerClass(int n) {
+        return new MembershipExperimentOptions(n, tokensPerText, maxOrder, ks, minKPlusPlus, repetitions);
     }
 
     /**
@@ -89,8 +89,8 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
      * @return the new options
      * @throws IllegalArgumentException if out of range
      */
-    public ExperimentOptions withTokensPerText(int tokens) {
-        return new ExperimentOptions(textsPerClass, tokens, maxOrder, ks, minKPlusPlus, repetitions);
+    public MembershipExperimentOptions withTokensPerText(int tokens) {
+        return new MembershipExperimentOptions(textsPerClass, tokens, maxOrder, ks, minKPlusPlus, repetitions);
     }
 
     /**
@@ -100,8 +100,8 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
      * @return the new options
      * @throws IllegalArgumentException if out of range
      */
-    public ExperimentOptions withMaxOrder(int order) {
-        return new ExperimentOptions(textsPerClass, tokensPerText, order, ks, minKPlusPlus, repetitions);
+    public MembershipExperimentOptions withMaxOrder(int order) {
+        return new MembershipExperimentOptions(textsPerClass, tokensPerText, order, ks, minKPlusPlus, repetitions);
     }
 
     /**
@@ -112,8 +112,8 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
      * @throws NullPointerException if {@code fractions} is null
      * @throws IllegalArgumentException if empty or out of range
      */
-    public ExperimentOptions withKs(List<Double> fractions) {
-        return new ExperimentOptions(textsPerClass, tokensPerText, maxOrder, fractions, minKPlusPlus, repetitions);
+    public MembershipExperimentOptions withKs(List<Double> fractions) {
+        return new MembershipExperimentOptions(textsPerClass, tokensPerText, maxOrder, fractions, minKPlusPlus, repetitions);
     }
 
     /**
@@ -122,8 +122,8 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
      * @param enabled whether to compute mu and sigma
      * @return the new options
      */
-    public ExperimentOptions withMinKPlusPlus(boolean enabled) {
-        return new ExperimentOptions(textsPerClass, tokensPerText, maxOrder, ks, enabled, repetitions);
+    public MembershipExperimentOptions withMinKPlusPlus(boolean enabled) {
+        return new MembershipExperimentOptions(textsPerClass, tokensPerText, maxOrder, ks, enabled, repetitions);
     }
 
     /**
@@ -134,7 +134,7 @@ public record ExperimentOptions(int textsPerClass, int tokensPerText, int maxOrd
      * @throws NullPointerException if {@code counts} is null
      * @throws IllegalArgumentException if empty or out of range
      */
-    public ExperimentOptions withRepetitions(List<Integer> counts) {
-        return new ExperimentOptions(textsPerClass, tokensPerText, maxOrder, ks, minKPlusPlus, counts);
+    public MembershipExperimentOptions withRepetitions(List<Integer> counts) {
+        return new MembershipExperimentOptions(textsPerClass, tokensPerText, maxOrder, ks, minKPlusPlus, counts);
     }
 }

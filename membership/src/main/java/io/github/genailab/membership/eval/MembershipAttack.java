@@ -8,6 +8,7 @@ import io.github.genailab.membership.MinKProb;
 import io.github.genailab.membership.TokenStatistics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * One membership-inference score, named and applicable to a {@link MembershipSample}: higher means
@@ -20,9 +21,9 @@ import java.util.List;
  *
  * @param kind which score
  * @param k the fraction of tokens for {@link Kind#MIN_K} and {@link Kind#MIN_K_PLUS_PLUS}, in (0, 1];
- *     NaN for the other kinds
+ *     empty for the other kinds
  */
-public record Attack(Kind kind, double k) {
+public record MembershipAttack(Kind kind, OptionalDouble k) {
 
     /** The k values of the Min-K% paper's report table: 5, 10, 20, 30, 40, 50 and 60%. */
     public static final List<Double> REPORT_KS = List.of(0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6);
@@ -53,16 +54,20 @@ public record Attack(Kind kind, double k) {
      * Validates the attack.
      *
      * @param kind which score
-     * @param k the fraction for the Min-K kinds, NaN otherwise
-     * @throws NullPointerException if {@code kind} is null
+     * @param k the fraction for the Min-K kinds, empty otherwise
+     * @throws NullPointerException if {@code kind} or {@code k} is null
      * @throws IllegalArgumentException if a Min-K kind has k outside (0, 1] or another kind has a k
      */
-    public Attack {
+    public MembershipAttack {
         Checks.notNull(kind, "kind");
+        Checks.notNull(k, "k");
         if (kind == Kind.MIN_K || kind == Kind.MIN_K_PLUS_PLUS) {
-            Checks.inLeftOpenInterval(k, 0, 1, "k");
-        } else if (!Double.isNaN(k)) {
-            throw Checks.fail("k", "be NaN for " + kind, k);
+            if (k.isEmpty()) {
+                throw Checks.fail("k", "be present for " + kind, "empty");
+            }
+            Checks.inLeftOpenInterval(k.getAsDouble(), 0, 1, "k");
+        } else if (k.isPresent()) {
+            throw Checks.fail("k", "be empty for " + kind, k.getAsDouble());
         }
     }
 
@@ -71,8 +76,8 @@ public record Attack(Kind kind, double k) {
      *
      * @return the attack
      */
-    public static Attack loss() {
-        return new Attack(Kind.LOSS, Double.NaN);
+    public static MembershipAttack loss() {
+        return new MembershipAttack(Kind.LOSS, OptionalDouble.empty());
     }
 
     /**
@@ -80,8 +85,8 @@ public record Attack(Kind kind, double k) {
      *
      * @return the attack
      */
-    public static Attack zlib() {
-        return new Attack(Kind.ZLIB, Double.NaN);
+    public static MembershipAttack zlib() {
+        return new MembershipAttack(Kind.ZLIB, OptionalDouble.empty());
     }
 
     /**
@@ -89,8 +94,8 @@ public record Attack(Kind kind, double k) {
      *
      * @return the attack
      */
-    public static Attack lowercase() {
-        return new Attack(Kind.LOWERCASE, Double.NaN);
+    public static MembershipAttack lowercase() {
+        return new MembershipAttack(Kind.LOWERCASE, OptionalDouble.empty());
     }
 
     /**
@@ -98,8 +103,8 @@ public record Attack(Kind kind, double k) {
      *
      * @return the attack
      */
-    public static Attack reference() {
-        return new Attack(Kind.REFERENCE, Double.NaN);
+    public static MembershipAttack reference() {
+        return new MembershipAttack(Kind.REFERENCE, OptionalDouble.empty());
     }
 
     /**
@@ -107,8 +112,8 @@ public record Attack(Kind kind, double k) {
      *
      * @return the attack
      */
-    public static Attack compressedLength() {
-        return new Attack(Kind.COMPRESSED_LENGTH, Double.NaN);
+    public static MembershipAttack compressedLength() {
+        return new MembershipAttack(Kind.COMPRESSED_LENGTH, OptionalDouble.empty());
     }
 
     /**
@@ -118,8 +123,8 @@ public record Attack(Kind kind, double k) {
      * @return the attack
      * @throws IllegalArgumentException if k is outside (0, 1]
      */
-    public static Attack minK(double k) {
-        return new Attack(Kind.MIN_K, k);
+    public static MembershipAttack minK(double k) {
+        return new MembershipAttack(Kind.MIN_K, OptionalDouble.of(k));
     }
 
     /**
@@ -129,8 +134,8 @@ public record Attack(Kind kind, double k) {
      * @return the attack
      * @throws IllegalArgumentException if k is outside (0, 1]
      */
-    public static Attack minKPlusPlus(double k) {
-        return new Attack(Kind.MIN_K_PLUS_PLUS, k);
+    public static MembershipAttack minKPlusPlus(double k) {
+        return new MembershipAttack(Kind.MIN_K_PLUS_PLUS, OptionalDouble.of(k));
     }
 
     /**
@@ -143,9 +148,9 @@ public record Attack(Kind kind, double k) {
      * @throws NullPointerException if {@code ks} is null
      * @throws IllegalArgumentException if a fraction is outside (0, 1]
      */
-    public static List<Attack> standard(List<Double> ks) {
+    public static List<MembershipAttack> standard(List<Double> ks) {
         Checks.notNull(ks, "ks");
-        List<Attack> out = new ArrayList<>(List.of(loss(), zlib(), lowercase(), reference()));
+        List<MembershipAttack> out = new ArrayList<>(List.of(loss(), zlib(), lowercase(), reference()));
         for (double k : ks) {
             out.add(minK(k));
         }
@@ -167,8 +172,8 @@ public record Attack(Kind kind, double k) {
             case ZLIB -> "Zlib";
             case LOWERCASE -> "Lowercase";
             case REFERENCE -> "Ref";
-            case MIN_K -> "Min-K% " + percent(k);
-            case MIN_K_PLUS_PLUS -> "Min-K%++ " + percent(k);
+            case MIN_K -> "Min-K% " + percent(k.getAsDouble());
+            case MIN_K_PLUS_PLUS -> "Min-K%++ " + percent(k.getAsDouble());
             case COMPRESSED_LENGTH -> "zlib length (no model)";
         };
     }
@@ -209,8 +214,8 @@ public record Attack(Kind kind, double k) {
             case ZLIB -> Baselines.zlibScore(t.logProbs(), sample.text());
             case LOWERCASE -> Baselines.lowercaseScore(t.logProbs(), sample.lowercase().logProbs());
             case REFERENCE -> Baselines.referenceScore(t.logProbs(), sample.reference().logProbs());
-            case MIN_K -> t.minK(k);
-            case MIN_K_PLUS_PLUS -> t.minKPlusPlus(k);
+            case MIN_K -> t.minK(k.getAsDouble());
+            case MIN_K_PLUS_PLUS -> t.minKPlusPlus(k.getAsDouble());
             case COMPRESSED_LENGTH -> Baselines.zlibLength(sample.text());
         };
     }
