@@ -1,5 +1,6 @@
 package io.github.genailab.collapse;
 
+import io.github.genailab.collapse.internal.Runs;
 import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.Rngs;

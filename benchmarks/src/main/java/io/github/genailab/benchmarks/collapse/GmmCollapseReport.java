@@ -1,8 +1,8 @@
 package io.github.genailab.benchmarks.collapse;
 
-import io.github.genailab.collapse.MixtureRefitOptions;
-import io.github.genailab.collapse.MixtureTrajectory;
-import io.github.genailab.collapse.RecursiveMixture;
+import io.github.genailab.collapse.mixture.MixtureRefitOptions;
+import io.github.genailab.collapse.mixture.MixtureTrajectory;
+import io.github.genailab.collapse.mixture.RecursiveMixture;
 import io.github.genailab.core.math.Rngs;
 import java.util.Arrays;
 import java.util.Locale;
