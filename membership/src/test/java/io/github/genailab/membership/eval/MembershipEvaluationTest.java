@@ -7,7 +7,7 @@ import io.github.genailab.core.math.Rngs;
 import io.github.genailab.membership.MembershipLabel;
 import io.github.genailab.membership.MembershipSample;
 import io.github.genailab.membership.TokenStatistics;
-import io.github.genailab.membership.io.MembershipFiles;
+import io.github.genailab.membership.io.TokenLogProbsReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ class MembershipEvaluationTest {
                 {"label": 0, "text": "e f", "token_logprobs": [null, -2.5, -1.0, -4.0]}
                 {"label": 0, "text": "g h", "token_logprobs": [null, -0.3, -5.0, -0.6]}
                 """;
-        List<MembershipSample> samples = MembershipFiles.readTokenLogProbs(new StringReader(jsonl), "tiny.jsonl");
+        List<MembershipSample> samples = TokenLogProbsReader.read(new StringReader(jsonl), "tiny.jsonl");
         MembershipReport report = MembershipEvaluation.evaluate(samples, List.of(MembershipAttack.loss(), MembershipAttack.minK(0.34)));
         assertThat(report.auc("Loss")).isEqualTo(1.0);
         assertThat(report.auc("Min-K% 34%")).isEqualTo(1.0);

@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class MembershipFilesTest {
+class LogProbReadersTest {
 
     static List<MembershipSample> jsonl(String text) throws IOException {
-        return MembershipFiles.readTokenLogProbs(new StringReader(text), "scores.jsonl");
+        return TokenLogProbsReader.read(new StringReader(text), "scores.jsonl");
     }
 
     @Test
@@ -37,7 +37,7 @@ class MembershipFilesTest {
                 """.replace(",\n ", ", ");
         Path file = dir.resolve("scores.jsonl");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        List<MembershipSample> samples = MembershipFiles.readTokenLogProbs(file);
+        List<MembershipSample> samples = TokenLogProbsReader.read(file);
         assertThat(samples).hasSize(3);
         MembershipSample first = samples.get(0);
         assertThat(first.id()).isEqualTo("wiki-17");
@@ -72,7 +72,7 @@ class MembershipFilesTest {
                   ]
                 }
                 """;
-        List<MembershipSample> samples = MembershipFiles.readOpenAiEcho(new StringReader(response), "echo.json");
+        List<MembershipSample> samples = OpenAiEchoReader.read(new StringReader(response), "echo.json");
         assertThat(samples).extracting(MembershipSample::id).containsExactly("cmpl-1#0", "cmpl-1#1");
         assertThat(samples.get(0).tokens().logProbs()).containsExactly(-5.25, -1.5);
         assertThat(samples.get(0).text()).isEqualTo("The cat sat");
@@ -81,7 +81,7 @@ class MembershipFilesTest {
 
         String twoLines = "{\"choices\": [{\"logprobs\": {\"token_logprobs\": [null, -1.0]}}]}\n"
                 + "{\"choices\": [{\"logprobs\": {\"token_logprobs\": [null, -2.0]}}]}\n";
-        List<MembershipSample> jsonl = MembershipFiles.readOpenAiEcho(new StringReader(twoLines), "echo.jsonl");
+        List<MembershipSample> jsonl = OpenAiEchoReader.read(new StringReader(twoLines), "echo.jsonl");
         assertThat(jsonl).extracting(MembershipSample::id).containsExactly("line 1#0", "line 2#0");
         assertThat(jsonl.get(1).withLabel(MembershipLabel.MEMBER).label()).isEqualTo(MembershipLabel.MEMBER);
     }
@@ -92,7 +92,7 @@ class MembershipFilesTest {
                 + " \"prompt_logprobs\": [null, {\"9\": {\"logprob\": -3.5, \"rank\": 4, \"decoded_token\": \" b\"},"
                 + " \"1\": {\"logprob\": -0.5, \"rank\": 1}}, {\"2\": -0.75}]}";
         String server = "{\"id\": \"cmpl-2\", \"choices\": [{\"prompt_logprobs\": [null, {\"4\": {\"logprob\": -1.25}}]}]}";
-        List<MembershipSample> samples = MembershipFiles.readVllmPromptLogprobs(
+        List<MembershipSample> samples = VllmPromptLogprobsReader.read(
                 new StringReader(offline + "\n" + server + "\n"), "vllm.jsonl");
         assertThat(samples).hasSize(2);
         assertThat(samples.get(0).id()).isEqualTo("r1");
@@ -104,7 +104,7 @@ class MembershipFilesTest {
 
     @Test
     void readsWikiMiaRows() throws IOException {
-        List<LabeledText> rows = MembershipFiles.readWikiMia(new StringReader(
+        List<LabeledText> rows = WikiMiaReader.read(new StringReader(
                 "{\"input\": \"The 2016 Summer Olympics\", \"label\": 1}\n{\"input\": \"A 2023 event\", \"label\": 0}\n"),
                 "WikiMIA_length32.jsonl");
         assertThat(rows).containsExactly(new LabeledText("The 2016 Summer Olympics", true),
@@ -168,23 +168,23 @@ class MembershipFilesTest {
         StringReader reader = new StringReader(text);
         assertThatThrownBy(() -> {
             switch (format) {
-                case "jsonl" -> MembershipFiles.readTokenLogProbs(reader, "scores.jsonl");
-                case "echo" -> MembershipFiles.readOpenAiEcho(reader, "scores.jsonl");
-                case "vllm" -> MembershipFiles.readVllmPromptLogprobs(reader, "scores.jsonl");
-                default -> MembershipFiles.readWikiMia(reader, "scores.jsonl");
+                case "jsonl" -> TokenLogProbsReader.read(reader, "scores.jsonl");
+                case "echo" -> OpenAiEchoReader.read(reader, "scores.jsonl");
+                case "vllm" -> VllmPromptLogprobsReader.read(reader, "scores.jsonl");
+                default -> WikiMiaReader.read(reader, "scores.jsonl");
             }
         }).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
 
     @Test
     void rejectsNullArguments() {
-        assertThatThrownBy(() -> MembershipFiles.readTokenLogProbs((Path) null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> TokenLogProbsReader.read((Path) null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("path");
-        assertThatThrownBy(() -> MembershipFiles.readWikiMia(null, "x")).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> WikiMiaReader.read(null, "x")).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("reader");
-        assertThatThrownBy(() -> MembershipFiles.readOpenAiEcho(new StringReader(""), null))
+        assertThatThrownBy(() -> OpenAiEchoReader.read(new StringReader(""), null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("sourceName");
-        assertThatThrownBy(() -> MembershipFiles.readVllmPromptLogprobs((Path) null))
+        assertThatThrownBy(() -> VllmPromptLogprobsReader.read((Path) null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("path");
     }
 }
