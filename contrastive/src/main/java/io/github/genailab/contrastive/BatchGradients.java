@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.internal.Formats;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -58,7 +59,7 @@ final class BatchGradients {
         return ", B=" + batchSize + ", D=" + dimension
                 + (shardSize == batchSize ? ""
                         : ", shard=[" + shardStart + ", " + (shardStart + shardSize) + ") of " + batchSize)
-                + ", logitScale=" + ResultArrays.format(logitScale) + ", " + extraSettings
+                + ", logitScale=" + Formats.significant(logitScale, 6) + ", " + extraSettings
                 + "normalize=" + normalize + ", " + (tileSize == 0 ? "dense" : "tileSize=" + tileSize)
                 + ", " + precision + "]";
     }

@@ -1,5 +1,7 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.internal.Copies;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 import java.util.Objects;
@@ -49,9 +51,9 @@ public record SigLipLossResult(double loss, double[][] gradImage, double[][] gra
     public SigLipLossResult {
         Checks.notNull(options, "options");
         Checks.notNull(precision, "precision");
-        gradImage = ResultArrays.copy(gradImage, "gradImage");
-        gradText = ResultArrays.copy(gradText, "gradText");
-        rowLosses = ResultArrays.copy(rowLosses, "rowLosses");
+        gradImage = Copies.deepCopy(gradImage, "gradImage");
+        gradText = Copies.deepCopy(gradText, "gradText");
+        rowLosses = Checks.notNull(rowLosses, "rowLosses").clone();
     }
 
     /**
@@ -61,7 +63,7 @@ public record SigLipLossResult(double loss, double[][] gradImage, double[][] gra
      */
     @Override
     public double[][] gradImage() {
-        return ResultArrays.copy(gradImage, "gradImage");
+        return Copies.deepCopy(gradImage, "gradImage");
     }
 
     /**
@@ -71,7 +73,7 @@ public record SigLipLossResult(double loss, double[][] gradImage, double[][] gra
      */
     @Override
     public double[][] gradText() {
-        return ResultArrays.copy(gradText, "gradText");
+        return Copies.deepCopy(gradText, "gradText");
     }
 
     /**
@@ -118,11 +120,11 @@ public record SigLipLossResult(double loss, double[][] gradImage, double[][] gra
      */
     @Override
     public String toString() {
-        return "SigLipLossResult[loss=" + ResultArrays.format(loss)
-                + ", gradLogScale=" + ResultArrays.format(gradLogScale)
-                + ", gradBias=" + ResultArrays.format(gradBias)
+        return "SigLipLossResult[loss=" + Formats.significant(loss, 6)
+                + ", gradLogScale=" + Formats.significant(gradLogScale, 6)
+                + ", gradBias=" + Formats.significant(gradBias, 6)
                 + batchGradients().describe(options.logitScale(),
-                        "logitBias=" + ResultArrays.format(options.logitBias()) + ", ", options.normalize(),
+                        "logitBias=" + Formats.significant(options.logitBias(), 6) + ", ", options.normalize(),
                         options.tileSize());
     }
 

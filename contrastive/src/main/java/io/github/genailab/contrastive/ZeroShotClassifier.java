@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.internal.Copies;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.LogMath;
 import java.util.ArrayList;
@@ -153,7 +154,7 @@ public final class ZeroShotClassifier {
      * @return a new {@code C x D} array
      */
     public double[][] weights() {
-        return ResultArrays.copy(weights, "weights");
+        return Copies.deepCopy(weights, "weights");
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.github.genailab.collapse.categorical;
 
 import io.github.genailab.collapse.internal.Csv;
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.Runs;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -121,9 +121,9 @@ public record CategoricalEnsemble(CategoricalRefitOptions options, List<Categori
      */
     @Override
     public String toString() {
-        return "CategoricalEnsemble[" + runs.size() + " runs, " + options + ": fixed=" + Format.number(fractionFixed())
-                + ", mean time to one survivor=" + Format.number(meanFixationGeneration()) + " (diffusion ~"
-                + Format.number(theory().expectedFixationTime()) + "), fixation frequencies="
-                + Format.tuple(fixationFrequencies()) + "]";
+        return "CategoricalEnsemble[" + runs.size() + " runs, " + options + ": fixed=" + Formats.significant(fractionFixed(), 4)
+                + ", mean time to one survivor=" + Formats.significant(meanFixationGeneration(), 4) + " (diffusion ~"
+                + Formats.significant(theory().expectedFixationTime(), 4) + "), fixation frequencies="
+                + Formats.tuple(fixationFrequencies(), 4) + "]";
     }
 }

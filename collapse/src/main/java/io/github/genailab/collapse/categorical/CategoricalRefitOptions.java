@@ -1,6 +1,6 @@
 package io.github.genailab.collapse.categorical;
 
-import io.github.genailab.collapse.internal.Format;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 
@@ -156,7 +156,7 @@ public record CategoricalRefitOptions(double[] probabilities, int samplesPerGene
     @Override
     public String toString() {
         double[] shown = Arrays.copyOf(probabilities, Math.min(6, probabilities.length));
-        String p = Format.tuple(shown);
+        String p = Formats.tuple(shown, 4);
         if (probabilities.length > 6) {
             p = p.substring(0, p.length() - 1) + ", ...)";
         }

@@ -1,6 +1,6 @@
 package io.github.genailab.collapse.categorical;
 
-import io.github.genailab.collapse.internal.Format;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 
@@ -150,9 +150,9 @@ public record CategoricalTheory(CategoricalRefitOptions options) {
      */
     @Override
     public String toString() {
-        return "CategoricalTheory[" + options + ": E lost at t=1=" + Format.number(expectedLostInFirstGeneration())
+        return "CategoricalTheory[" + options + ": E lost at t=1=" + Formats.significant(expectedLostInFirstGeneration(), 4)
                 + ", E Gini-Simpson at t=" + options.generations() + "="
-                + Format.number(curve(CategoricalMetric.GINI_SIMPSON)[options.generations()])
-                + ", E time to one survivor~" + Format.number(expectedFixationTime()) + "]";
+                + Formats.significant(curve(CategoricalMetric.GINI_SIMPSON)[options.generations()], 4)
+                + ", E time to one survivor~" + Formats.significant(expectedFixationTime(), 4) + "]";
     }
 }

@@ -1,8 +1,9 @@
 package io.github.genailab.collapse.categorical;
 
 import io.github.genailab.collapse.internal.Csv;
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.Linalg;
+import io.github.genailab.core.internal.Copies;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public record CategoricalTrajectory(CategoricalRefitOptions options, double[][] 
                 options.categories(), "extinctionGenerations", "categories");
         Checks.sameLength(Checks.notNull(finalProbabilities, "finalProbabilities").length, options.categories(),
                 "finalProbabilities", "categories");
-        values = Linalg.copy(values);
+        values = Copies.deepCopy(values, "values");
         extinctionGenerations = extinctionGenerations.clone();
         finalProbabilities = finalProbabilities.clone();
     }
@@ -67,7 +68,7 @@ public record CategoricalTrajectory(CategoricalRefitOptions options, double[][] 
      */
     @Override
     public double[][] values() {
-        return Linalg.copy(values);
+        return Copies.deepCopy(values, "values");
     }
 
     /**
@@ -183,8 +184,8 @@ public record CategoricalTrajectory(CategoricalRefitOptions options, double[][] 
         int g = options.generations();
         return "CategoricalTrajectory[" + options + ": at t=" + g + " surviving="
                 + (int) valueAt(CategoricalMetric.SURVIVING, g) + ", giniSimpson="
-                + Format.number(valueAt(CategoricalMetric.GINI_SIMPSON, g)) + ", lostMass="
-                + Format.number(valueAt(CategoricalMetric.LOST_MASS, g))
+                + Formats.significant(valueAt(CategoricalMetric.GINI_SIMPSON, g), 4) + ", lostMass="
+                + Formats.significant(valueAt(CategoricalMetric.LOST_MASS, g), 4)
                 + (fixed() ? ", fixed to category " + fixedCategory + " at t=" + fixationGeneration : ", not fixed")
                 + "]";
     }

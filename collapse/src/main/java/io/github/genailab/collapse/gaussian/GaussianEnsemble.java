@@ -1,8 +1,8 @@
 package io.github.genailab.collapse.gaussian;
 
 import io.github.genailab.collapse.internal.Csv;
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.Runs;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -175,9 +175,9 @@ public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> ru
         int g = options.generations();
         GaussianTheory theory = theory();
         return "GaussianEnsemble[" + runs.size() + " runs, " + options + ": at n=" + g + " mean ln(var/var0)="
-                + Format.number(mean(GaussianMetric.LOG_VARIANCE_RATIO)[g]) + " (E "
-                + Format.number(theory.expected(GaussianMetric.LOG_VARIANCE_RATIO, g)) + "), mean W2^2="
-                + Format.number(mean(GaussianMetric.W2_SQUARED)[g]) + " (E "
-                + Format.number(theory.expected(GaussianMetric.W2_SQUARED, g)) + ")]";
+                + Formats.significant(mean(GaussianMetric.LOG_VARIANCE_RATIO)[g], 4) + " (E "
+                + Formats.significant(theory.expected(GaussianMetric.LOG_VARIANCE_RATIO, g), 4) + "), mean W2^2="
+                + Formats.significant(mean(GaussianMetric.W2_SQUARED)[g], 4) + " (E "
+                + Formats.significant(theory.expected(GaussianMetric.W2_SQUARED, g), 4) + ")]";
     }
 }

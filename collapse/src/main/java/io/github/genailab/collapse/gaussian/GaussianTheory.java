@@ -1,8 +1,8 @@
 package io.github.genailab.collapse.gaussian;
 
 import io.github.genailab.collapse.Workflow;
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.GaussianKernels;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 
@@ -140,8 +140,8 @@ public record GaussianTheory(RefitOptions options) {
     public String toString() {
         int g = options.generations();
         return "GaussianTheory[" + (exact() ? "exact" : "first-order") + ", " + options + ", at n=" + g
-                + ": E(mu-mu0)^2=" + Format.number(expected(GaussianMetric.SQUARED_MEAN_ERROR, g))
-                + ", E ln(var/var0)=" + Format.number(expected(GaussianMetric.LOG_VARIANCE_RATIO, g)) + "]";
+                + ": E(mu-mu0)^2=" + Formats.significant(expected(GaussianMetric.SQUARED_MEAN_ERROR, g), 4)
+                + ", E ln(var/var0)=" + Formats.significant(expected(GaussianMetric.LOG_VARIANCE_RATIO, g), 4) + "]";
     }
 
     private double[] approximateSquaredMeanError() {

@@ -1,8 +1,8 @@
 package io.github.genailab.collapse.gaussian;
 
 import io.github.genailab.collapse.internal.Csv;
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.GaussianKernels;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -296,11 +296,11 @@ public record GaussianTrajectory(RefitOptions options, double[] means, double[] 
     public String toString() {
         int g = generations();
         GaussianTheory theory = theory();
-        return "GaussianTrajectory[" + options + ": at n=" + g + " mean=" + Format.number(means[g]) + ", variance="
-                + Format.number(variances[g]) + " (E " + Format.number(theory.expected(GaussianMetric.VARIANCE, g))
-                + "), ln(var/var0)=" + Format.number(valueAt(GaussianMetric.LOG_VARIANCE_RATIO, g)) + " (E "
-                + Format.number(theory.expected(GaussianMetric.LOG_VARIANCE_RATIO, g)) + "), W2^2="
-                + Format.number(valueAt(GaussianMetric.W2_SQUARED, g)) + " (E "
-                + Format.number(theory.expected(GaussianMetric.W2_SQUARED, g)) + ")]";
+        return "GaussianTrajectory[" + options + ": at n=" + g + " mean=" + Formats.significant(means[g], 4) + ", variance="
+                + Formats.significant(variances[g], 4) + " (E " + Formats.significant(theory.expected(GaussianMetric.VARIANCE, g), 4)
+                + "), ln(var/var0)=" + Formats.significant(valueAt(GaussianMetric.LOG_VARIANCE_RATIO, g), 4) + " (E "
+                + Formats.significant(theory.expected(GaussianMetric.LOG_VARIANCE_RATIO, g), 4) + "), W2^2="
+                + Formats.significant(valueAt(GaussianMetric.W2_SQUARED, g), 4) + " (E "
+                + Formats.significant(theory.expected(GaussianMetric.W2_SQUARED, g), 4) + ")]";
     }
 }

@@ -1,7 +1,7 @@
 package io.github.genailab.collapse.gaussian;
 
 import io.github.genailab.collapse.Workflow;
-import io.github.genailab.collapse.internal.Format;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 
@@ -115,8 +115,8 @@ public record MultivariateGaussianTheory(MultivariateRefitOptions options) {
     public String toString() {
         int g = options.generations();
         return "MultivariateGaussianTheory[" + (exact() ? "exact" : "first-order") + ", " + options + ", at n=" + g
-                + ": E ln det ratio=" + Format.number(expectedLogDeterminantRatio()[g]) + ", E tr="
-                + Format.number(expectedTrace()[g]) + ", E|mu-mu0|^2=" + Format.number(expectedSquaredMeanError()[g])
+                + ": E ln det ratio=" + Formats.significant(expectedLogDeterminantRatio()[g], 4) + ", E tr="
+                + Formats.significant(expectedTrace()[g], 4) + ", E|mu-mu0|^2=" + Formats.significant(expectedSquaredMeanError()[g], 4)
                 + "]";
     }
 }

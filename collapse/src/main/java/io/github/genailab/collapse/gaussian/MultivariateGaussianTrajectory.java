@@ -1,9 +1,10 @@
 package io.github.genailab.collapse.gaussian;
 
 import io.github.genailab.collapse.internal.Csv;
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.GaussianKernels;
 import io.github.genailab.collapse.internal.Linalg;
+import io.github.genailab.core.internal.Copies;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,11 +52,11 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
         Checks.sameLength(Checks.notNull(heldOutMean, "heldOutMean").length, options.dimension(), "heldOutMean",
                 "dimension");
         Checks.notNull(heldOutCovariance, "heldOutCovariance");
-        means = Linalg.copy(means);
-        covariances = Linalg.copy(covariances);
+        means = Copies.deepCopy(means, "means");
+        covariances = Copies.deepCopy(covariances, "covariances");
         logDeterminants = logDeterminants.clone();
         heldOutMean = heldOutMean.clone();
-        heldOutCovariance = Linalg.copy(heldOutCovariance);
+        heldOutCovariance = Copies.deepCopy(heldOutCovariance, "heldOutCovariance");
     }
 
     /**
@@ -74,7 +75,7 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
      */
     @Override
     public double[][] means() {
-        return Linalg.copy(means);
+        return Copies.deepCopy(means, "means");
     }
 
     /**
@@ -84,7 +85,7 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
      */
     @Override
     public double[][][] covariances() {
-        return Linalg.copy(covariances);
+        return Copies.deepCopy(covariances, "covariances");
     }
 
     /**
@@ -114,7 +115,7 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
      */
     @Override
     public double[][] heldOutCovariance() {
-        return Linalg.copy(heldOutCovariance);
+        return Copies.deepCopy(heldOutCovariance, "heldOutCovariance");
     }
 
     /**
@@ -308,8 +309,8 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
         int g = generations();
         MultivariateGaussianTheory theory = theory();
         return "MultivariateGaussianTrajectory[" + options + ": at n=" + g + " ln det ratio="
-                + Format.number(logDeterminants[g] - logDeterminants[0]) + " (E "
-                + Format.number(theory.expectedLogDeterminantRatio()[g]) + "), trace=" + Format.number(traces()[g])
-                + " (E " + Format.number(theory.expectedTrace()[g]) + ")]";
+                + Formats.significant(logDeterminants[g] - logDeterminants[0], 4) + " (E "
+                + Formats.significant(theory.expectedLogDeterminantRatio()[g], 4) + "), trace=" + Formats.significant(traces()[g], 4)
+                + " (E " + Formats.significant(theory.expectedTrace()[g], 4) + ")]";
     }
 }

@@ -2,8 +2,9 @@ package io.github.genailab.collapse.gaussian;
 
 import io.github.genailab.collapse.Sampler;
 import io.github.genailab.collapse.Workflow;
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.Linalg;
+import io.github.genailab.core.internal.Copies;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public record MultivariateRefitOptions(double[] mean, double[][] covariance, int
         RefitSettings.validate(mean.length, samplesPerGeneration, generations, estimator, workflow, sampleGrowth,
                 sampler, samplingScale, heldOutSamples);
         mean = mean.clone();
-        covariance = Linalg.copy(covariance);
+        covariance = Copies.deepCopy(covariance, "covariance");
     }
 
     /**
@@ -114,7 +115,7 @@ public record MultivariateRefitOptions(double[] mean, double[][] covariance, int
      */
     @Override
     public double[][] covariance() {
-        return Linalg.copy(covariance);
+        return Copies.deepCopy(covariance, "covariance");
     }
 
     /**
@@ -282,7 +283,7 @@ public record MultivariateRefitOptions(double[] mean, double[][] covariance, int
     @Override
     public String toString() {
         String head = String.format(Locale.ROOT, "MultivariateRefitOptions[d=%d, mean=%s, tr Sigma0=%s", dimension(),
-                Format.tuple(mean), Format.number(Linalg.trace(Linalg.flatten(covariance), dimension())));
+                Formats.tuple(mean, 4), Formats.significant(Linalg.trace(Linalg.flatten(covariance), dimension()), 4));
         return RefitSettings.describe(head, samplesPerGeneration, sampleGrowth, generations, estimator, workflow,
                 sampler, samplingScale, heldOutSamples);
     }

@@ -248,24 +248,6 @@ public final class Linalg {
         return out;
     }
 
-    /** Deep copy of a matrix. */
-    public static double[][] copy(double[][] m) {
-        double[][] out = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = m[i].clone();
-        }
-        return out;
-    }
-
-    /** Deep copy of an array of matrices. */
-    public static double[][][] copy(double[][][] m) {
-        double[][][] out = new double[m.length][][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = copy(m[i]);
-        }
-        return out;
-    }
-
     /**
      * Validates a covariance matrix: {@code d x d}, finite, symmetric (to 1e-12 relative) and positive
      * definite, and returns its Cholesky factor (flat).

@@ -1,8 +1,9 @@
 package io.github.genailab.collapse.mixture;
 
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.Linalg;
 import io.github.genailab.collapse.internal.Sampling;
+import io.github.genailab.core.internal.Copies;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -68,8 +69,8 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
             checkStructure(covarianceType, covariances[c], name);
         }
         weights = weights.clone();
-        means = Linalg.copy(means);
-        covariances = Linalg.copy(covariances);
+        means = Copies.deepCopy(means, "means");
+        covariances = Copies.deepCopy(covariances, "covariances");
     }
 
     private static void checkStructure(CovarianceType type, double[][] s, String name) {
@@ -152,7 +153,7 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
      */
     @Override
     public double[][] means() {
-        return Linalg.copy(means);
+        return Copies.deepCopy(means, "means");
     }
 
     /**
@@ -162,7 +163,7 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
      */
     @Override
     public double[][][] covariances() {
-        return Linalg.copy(covariances);
+        return Copies.deepCopy(covariances, "covariances");
     }
 
     double weightRef(int c) {
@@ -378,12 +379,12 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
     public String toString() {
         StringBuilder s = new StringBuilder("GaussianMixture[K=").append(components()).append(", d=")
                 .append(dimension()).append(", ").append(covarianceType).append(", weights=")
-                .append(Format.tuple(weights))
+                .append(Formats.tuple(weights, 4))
                 .append(", means=(");
         for (int c = 0; c < components(); c++) {
-            s.append(c == 0 ? "" : ", ").append(Format.tuple(means[c]));
+            s.append(c == 0 ? "" : ", ").append(Formats.tuple(means[c], 4));
         }
-        s.append("), stds=").append(Format.tuple(componentStds()));
+        s.append("), stds=").append(Formats.tuple(componentStds(), 4));
         return s.append(", ").append(diagnostics).append(']').toString();
     }
 }

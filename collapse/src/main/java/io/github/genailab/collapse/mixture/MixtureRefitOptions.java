@@ -1,7 +1,8 @@
 package io.github.genailab.collapse.mixture;
 
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.Linalg;
+import io.github.genailab.core.internal.Copies;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public record MixtureRefitOptions(double[] mean, double[][] covariance, int comp
         }
         Checks.positive(heldOutSamples, "heldOutSamples");
         mean = mean.clone();
-        covariance = Linalg.copy(covariance);
+        covariance = Copies.deepCopy(covariance, "covariance");
         snapshotGenerations = Arrays.stream(snapshotGenerations).sorted().distinct().toArray();
     }
 
@@ -95,7 +96,7 @@ public record MixtureRefitOptions(double[] mean, double[][] covariance, int comp
      */
     @Override
     public double[][] covariance() {
-        return Linalg.copy(covariance);
+        return Copies.deepCopy(covariance, "covariance");
     }
 
     /**
@@ -249,7 +250,7 @@ public record MixtureRefitOptions(double[] mean, double[][] covariance, int comp
      */
     @Override
     public String toString() {
-        return "MixtureRefitOptions[d=" + dimension() + ", mean=" + Format.tuple(mean) + ", K=" + components + ", N="
+        return "MixtureRefitOptions[d=" + dimension() + ", mean=" + Formats.tuple(mean, 4) + ", K=" + components + ", N="
                 + samplesPerGeneration + ", generations=" + generations + ", " + em + ", snapshots="
                 + Arrays.toString(snapshotGenerations) + ", heldOut=" + heldOutSamples
                 + (warmStart ? ", warmStart" : "") + "]";

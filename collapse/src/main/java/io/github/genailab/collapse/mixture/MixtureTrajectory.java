@@ -1,8 +1,9 @@
 package io.github.genailab.collapse.mixture;
 
 import io.github.genailab.collapse.internal.Csv;
-import io.github.genailab.collapse.internal.Format;
 import io.github.genailab.collapse.internal.Linalg;
+import io.github.genailab.core.internal.Copies;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,10 +84,10 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
         check(Checks.notNull(converged, "converged").length, length, "converged");
         snapshots = List.copyOf(Checks.notNull(snapshots, "snapshots"));
         check(snapshots.size(), snapshotGenerationsUpTo(options).length, "snapshots");
-        means = Linalg.copy(means);
-        covariances = Linalg.copy(covariances);
-        weights = Linalg.copy(weights);
-        componentStds = Linalg.copy(componentStds);
+        means = Copies.deepCopy(means, "means");
+        covariances = Copies.deepCopy(covariances, "covariances");
+        weights = Copies.deepCopy(weights, "weights");
+        componentStds = Copies.deepCopy(componentStds, "componentStds");
         l2SquaredToFirstFit = l2SquaredToFirstFit.clone();
         w2SquaredToOriginal = w2SquaredToOriginal.clone();
         heldOutLogLikelihood = heldOutLogLikelihood.clone();
@@ -158,7 +159,7 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
      */
     @Override
     public double[][] means() {
-        return Linalg.copy(means);
+        return Copies.deepCopy(means, "means");
     }
 
     /**
@@ -168,7 +169,7 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
      */
     @Override
     public double[][][] covariances() {
-        return Linalg.copy(covariances);
+        return Copies.deepCopy(covariances, "covariances");
     }
 
     /**
@@ -178,7 +179,7 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
      */
     @Override
     public double[][] weights() {
-        return Linalg.copy(weights);
+        return Copies.deepCopy(weights, "weights");
     }
 
     /**
@@ -188,7 +189,7 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
      */
     @Override
     public double[][] componentStds() {
-        return Linalg.copy(componentStds);
+        return Copies.deepCopy(componentStds, "componentStds");
     }
 
     /**
@@ -324,9 +325,9 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
     @Override
     public String toString() {
         int g = generations();
-        return "MixtureTrajectory[" + options + ": at n=" + g + " mean=" + Format.tuple(means[g])
-                + ", component stds=" + Format.tuple(componentStds[g]) + ", L2^2 to first fit="
-                + Format.number(l2SquaredToFirstFit[g]) + ", W2^2 to original=" + Format.number(w2SquaredToOriginal[g])
+        return "MixtureTrajectory[" + options + ": at n=" + g + " mean=" + Formats.tuple(means[g], 4)
+                + ", component stds=" + Formats.tuple(componentStds[g], 4) + ", L2^2 to first fit="
+                + Formats.significant(l2SquaredToFirstFit[g], 4) + ", W2^2 to original=" + Formats.significant(w2SquaredToOriginal[g], 4)
                 + "]";
     }
 }

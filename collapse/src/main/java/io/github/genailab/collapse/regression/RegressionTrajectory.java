@@ -2,7 +2,7 @@ package io.github.genailab.collapse.regression;
 
 import io.github.genailab.collapse.Workflow;
 import io.github.genailab.collapse.internal.Csv;
-import io.github.genailab.collapse.internal.Format;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ public record RegressionTrajectory(RegressionRefitOptions options, double[] test
     @Override
     public String toString() {
         int g = options.generations();
-        return "RegressionTrajectory[" + options + ": test error at n=" + g + " " + Format.number(testErrors[g])
-                + " (E " + Format.number(expectedTestErrors()[g]) + ")]";
+        return "RegressionTrajectory[" + options + ": test error at n=" + g + " " + Formats.significant(testErrors[g], 4)
+                + " (E " + Formats.significant(expectedTestErrors()[g], 4) + ")]";
     }
 }

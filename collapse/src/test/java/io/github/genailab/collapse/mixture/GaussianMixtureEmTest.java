@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.genailab.collapse.internal.Linalg;
+import io.github.genailab.core.internal.Copies;
 import io.github.genailab.core.math.Rngs;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -100,7 +101,7 @@ class GaussianMixtureEmTest {
     @Test
     void inputIsNotModified() {
         double[][] data = truthSample(300, 19);
-        double[][] copy = Linalg.copy(data);
+        double[][] copy = Copies.deepCopy(data, "data");
         GaussianMixtureEm.fit(data, 3, EmOptions.defaults(), Rngs.seeded(20));
         assertThat(data).isDeepEqualTo(copy);
     }
