@@ -33,6 +33,8 @@ import io.github.genailab.core.math.Checks;
  * <p>References: Dowson &amp; Landau, "The Frechet distance between multivariate normal distributions",
  * J. Multivariate Anal. 12(3), 1982; Shumailov et al., "AI models collapse when trained on recursively
  * generated data", Nature 631:755-759, 2024 (L2 metric: {@code Zakahler/curse_recurse@b48c90a}).
+ *
+ * @since 0.1.0
  */
 public final class GaussianMetrics {
 

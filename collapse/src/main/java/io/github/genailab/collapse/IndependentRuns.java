@@ -25,6 +25,8 @@ import java.util.random.RandomGenerator;
  * thread; otherwise a pool of that many threads is created for this call and shut down before it
  * returns (no hidden or shared pool). Reductions over the result list are then done by the caller in
  * run order, which keeps them bit-for-bit deterministic too.
+ *
+ * @since 0.1.0
  */
 public final class IndependentRuns {
 

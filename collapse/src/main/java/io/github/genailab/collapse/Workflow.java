@@ -28,6 +28,8 @@ import java.util.Locale;
  *     generation's data taken from the original data; 0 otherwise
  * @param freshSamples for {@link Kind#FRESH_DATA}: fresh original points per generation, at least 1;
  *     0 otherwise
+ *
+ * @since 0.1.0
  */
 public record Workflow(Kind kind, double originalFraction, int freshSamples) {
 

@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param dimension    embedding dimension D
  * @param shardStart   first scored row (0 for the whole batch)
  * @param shardSize    number of scored rows ({@code batchSize} for the whole batch)
+ *
+ * @since 0.1.0
  */
 public record ClipLossResult(double loss, double imageToText, double textToImage,
                              double[][] gradImage, double[][] gradText, double gradLogScale,

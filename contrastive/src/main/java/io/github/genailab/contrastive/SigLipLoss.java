@@ -41,6 +41,8 @@ import java.util.List;
  * pp. 11975-11986, arXiv:2303.15343. Reference implementation:
  * {@code mlfoundations/open_clip@89fb801:src/open_clip/loss.py} ({@code SigLipLoss}); also
  * {@code google-research/big_vision@0127fb6:big_vision/trainers/proj/image_text/siglip.py}.
+ *
+ * @since 0.1.0
  */
 public final class SigLipLoss {
 

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param dimension    embedding dimension D
  * @param shardStart   first scored image row (0 for the whole batch)
  * @param shardSize    number of scored image rows ({@code batchSize} for the whole batch)
+ *
+ * @since 0.1.0
  */
 public record SigLipLossResult(double loss, double[][] gradImage, double[][] gradText, double gradLogScale,
                            double gradBias, double[] rowLosses, SigLipLossOptions options, Precision precision,

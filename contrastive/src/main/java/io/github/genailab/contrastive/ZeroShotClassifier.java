@@ -32,6 +32,8 @@ import java.util.stream.IntStream;
  * <p>Reference: Radford et al. 2021 (see {@link ClipLoss}), section 3.1.4 and the OpenAI notebook
  * {@code openai/CLIP@d05afc4:notebooks/Prompt_Engineering_for_ImageNet.ipynb};
  * {@code mlfoundations/open_clip@89fb801:src/open_clip/zero_shot_classifier.py}.
+ *
+ * @since 0.1.0
  */
 public final class ZeroShotClassifier {
 

@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param tokens the target model's statistics of the text's scored tokens
  * @param lowercase the target model's statistics of the lowercased text, or null (lowercase baseline)
  * @param reference a reference model's statistics of the text, or null (reference baseline)
+ *
+ * @since 0.1.0
  */
 public record MembershipSample(String id, MembershipLabel label, String text, TokenStatistics tokens,
                                TokenStatistics lowercase, TokenStatistics reference) {

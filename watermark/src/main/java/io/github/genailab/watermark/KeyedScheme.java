@@ -35,6 +35,8 @@ import java.util.Objects;
  * <p>References: J.-P. Aumasson, D. J. Bernstein, "SipHash: a fast short-input PRF", INDOCRYPT 2012; M. Luby,
  * C. Rackoff, "How to construct pseudorandom permutations from pseudorandom functions", SIAM J. Comput.
  * 17(2), 1988; J. Black, P. Rogaway, "Ciphers with arbitrary finite domains", CT-RSA 2002 (cycle walking).
+ *
+ * @since 0.1.0
  */
 public final class KeyedScheme extends WatermarkScheme {
 

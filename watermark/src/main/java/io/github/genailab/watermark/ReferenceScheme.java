@@ -43,6 +43,8 @@ import java.util.Objects;
  * schemes from Kirchenbauer et al., "On the Reliability of Watermarks for Large Language Models", ICLR 2024
  * (arXiv:2306.04634). Reference: {@code jwkirchenbauer/lm-watermarking@fb602de:alternative_prf_schemes.py}
  * and {@code extended_watermark_processor.py}.
+ *
+ * @since 0.1.0
  */
 public final class ReferenceScheme extends WatermarkScheme {
 

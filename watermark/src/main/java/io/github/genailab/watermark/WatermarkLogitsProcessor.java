@@ -43,6 +43,8 @@ import java.util.Arrays;
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Alg. 1 and 2. Reference:
  * {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py} ({@code WatermarkLogitsProcessor},
  * {@code _score_rejection_sampling}).
+ *
+ * @since 0.1.0
  */
 public final class WatermarkLogitsProcessor implements LogitsProcessor {
 

@@ -38,6 +38,8 @@ import io.github.genailab.core.math.Checks;
  * Language Models", Proceedings of the 40th International Conference on Machine Learning (ICML 2023), PMLR
  * 202:17061-17084 (arXiv:2301.10226). Reference implementation:
  * {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py}.
+ *
+ * @since 0.1.0
  */
 public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedScheme {
 

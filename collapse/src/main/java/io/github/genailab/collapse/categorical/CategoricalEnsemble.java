@@ -13,6 +13,8 @@ import java.util.List;
  *
  * @param options the common settings
  * @param runs the trajectories, in run order (at least one)
+ *
+ * @since 0.1.0
  */
 public record CategoricalEnsemble(CategoricalRefitOptions options, List<CategoricalTrajectory> runs) {
 

@@ -1,6 +1,10 @@
 package io.github.genailab.collapse.categorical;
 
-/** The per-generation quantities of a categorical refit trajectory ({@code p(t)} = frequencies at t). */
+/**
+ * The per-generation quantities of a categorical refit trajectory ({@code p(t)} = frequencies at t).
+ *
+ * @since 0.1.0
+ */
 public enum CategoricalMetric {
 
     /** Categories with {@code p_i(t) > 0}. */

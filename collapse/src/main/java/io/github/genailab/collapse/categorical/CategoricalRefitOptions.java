@@ -12,6 +12,8 @@ import java.util.Arrays;
  *     (stored renormalised; copied)
  * @param samplesPerGeneration {@code M}, draws per generation (the Wright-Fisher population size), &gt;= 1
  * @param generations number of refits {@code G}, &gt;= 0
+ *
+ * @since 0.1.0
  */
 public record CategoricalRefitOptions(double[] probabilities, int samplesPerGeneration, int generations) {
 

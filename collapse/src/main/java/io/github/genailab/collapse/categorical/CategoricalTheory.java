@@ -17,6 +17,8 @@ import java.util.Arrays;
  * </pre>
  *
  * @param options the settings the theory describes
+ *
+ * @since 0.1.0
  */
 public record CategoricalTheory(CategoricalRefitOptions options) {
 

@@ -25,6 +25,8 @@ import java.util.Arrays;
  * @param fixationGeneration the first generation with a single survivor, or -1 if none within G
  * @param fixedCategory the survivor if fixed, else -1
  * @param finalProbabilities the frequencies at the last simulated generation
+ *
+ * @since 0.1.0
  */
 public record CategoricalTrajectory(CategoricalRefitOptions options, double[][] values, int[] extinctionGenerations,
         int fixationGeneration, int fixedCategory, double[] finalProbabilities) {

@@ -32,6 +32,8 @@ import java.util.random.RandomGenerator;
  * Nature 631:755-759, 2024 (doi:10.1038/s41586-024-07566-y); R. A. Fisher (1930), S. Wright (1931) for
  * the model; M. Kimura &amp; T. Ohta, "The average number of generations until extinction of an
  * individual mutant gene in a finite population", Genetics 63(3), 1969.
+ *
+ * @since 0.1.0
  */
 public final class RecursiveCategorical {
 

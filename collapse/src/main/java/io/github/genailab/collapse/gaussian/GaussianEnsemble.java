@@ -20,6 +20,8 @@ import java.util.List;
  *
  * @param options the common settings
  * @param runs the trajectories, in run order (at least one)
+ *
+ * @since 0.1.0
  */
 public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> runs) {
 

@@ -19,6 +19,8 @@ package io.github.genailab.collapse.gaussian;
  * @param theoryLogVarianceRatio {@code E ln(sigma_n^2 / sigma0^2)}
  * @param theorySquaredMeanError {@code E (mu_n - mu0)^2}
  * @param theoryW2Squared {@code E W2^2}
+ *
+ * @since 0.1.0
  */
 public record GaussianGeneration(int generation, long sampleSize, double mean, double variance,
         double logVarianceRatio, double squaredMeanError, double w2Squared, double klOriginalToModel,

@@ -7,6 +7,8 @@ package io.github.genailab.collapse.gaussian;
  * <p>Across many runs, report medians as well as means: the mean of several of these is dominated by
  * rare runs once {@code n} is comparable to {@code M} (reference notes pitfall 2); the log-variance
  * ratio is the robust long-horizon statistic.
+ *
+ * @since 0.1.0
  */
 public enum GaussianMetric {
 

@@ -42,6 +42,8 @@ import java.util.Arrays;
  * curve starts at the original's own value.
  *
  * @param options the simulation settings the theory describes
+ *
+ * @since 0.1.0
  */
 public record GaussianTheory(RefitOptions options) {
 

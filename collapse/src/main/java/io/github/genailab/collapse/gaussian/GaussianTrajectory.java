@@ -25,6 +25,8 @@ import java.util.List;
  * @param logVariances {@code ln sigma_0^2 .. ln sigma_G^2}
  * @param heldOutMean mean of the run's held-out original data
  * @param heldOutVariance maximum-likelihood variance of the held-out data
+ *
+ * @since 0.1.0
  */
 public record GaussianTrajectory(RefitOptions options, double[] means, double[] variances, double[] logVariances,
         double heldOutMean, double heldOutVariance) {

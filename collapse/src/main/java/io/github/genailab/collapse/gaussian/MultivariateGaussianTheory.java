@@ -22,6 +22,8 @@ import java.util.Arrays;
  * the replace workflow.
  *
  * @param options the settings the theory describes
+ *
+ * @since 0.1.0
  */
 public record MultivariateGaussianTheory(MultivariateRefitOptions options) {
 

@@ -25,6 +25,8 @@ import java.util.Arrays;
  * @param logDeterminants {@code ln det Sigma_n}
  * @param heldOutMean mean of the held-out original data
  * @param heldOutCovariance maximum-likelihood covariance of the held-out original data
+ *
+ * @since 0.1.0
  */
 public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, double[][] means,
         double[][][] covariances, double[] logDeterminants, double[] heldOutMean, double[][] heldOutCovariance) {

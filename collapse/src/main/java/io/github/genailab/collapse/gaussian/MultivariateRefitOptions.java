@@ -30,6 +30,8 @@ import java.util.Locale;
  * @param samplingScale sampling bias {@code lambda} &gt; 0: synthetic data from
  *     {@code N(mu_t, lambda^2 Sigma_t)}
  * @param heldOutSamples size of the held-out original data set, &gt;= 1
+ *
+ * @since 0.1.0
  */
 public record MultivariateRefitOptions(double[] mean, double[][] covariance, int samplesPerGeneration,
         int generations, VarianceEstimator estimator, Workflow workflow, double sampleGrowth, Sampler sampler,

@@ -44,6 +44,8 @@ import java.util.random.RandomGenerator;
  * Workflows: M. Gerstgrasser et al., "Is Model Collapse Inevitable?", arXiv:2404.01413 (2024); J. Kazdan
  * et al., "Collapse or Thrive?", arXiv:2410.16713 (2024); S. Alemohammad et al., "Self-Consuming
  * Generative Models Go MAD", ICLR 2024.
+ *
+ * @since 0.1.0
  */
 public final class RecursiveGaussian {
 

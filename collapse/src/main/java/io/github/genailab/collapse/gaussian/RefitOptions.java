@@ -29,6 +29,8 @@ import java.util.Locale;
  *     {@code 2 ln lambda} more
  * @param heldOutSamples size of the held-out original data set used for the held-out
  *     log-likelihood, at least 1
+ *
+ * @since 0.1.0
  */
 public record RefitOptions(double mean, double variance, int samplesPerGeneration, int generations,
         VarianceEstimator estimator, Workflow workflow, double sampleGrowth, Sampler sampler,

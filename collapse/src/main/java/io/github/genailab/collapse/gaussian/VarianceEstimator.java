@@ -15,6 +15,8 @@ package io.github.genailab.collapse.gaussian;
  * almost surely ({@code sigma_n -> 0}). The paper's theorem assumes {@link #UNBIASED}; the authors'
  * 1-D notebook ({@code Zakahler/curse_recurse@b48c90a:Normals_GMM_experiments.ipynb}) calls
  * {@code np.std}, i.e. {@link #MLE}, as do Kazdan et al. and scikit-learn's mixture M-step.
+ *
+ * @since 0.1.0
  */
 public enum VarianceEstimator {
 

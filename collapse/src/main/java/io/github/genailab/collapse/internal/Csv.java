@@ -13,6 +13,8 @@ import java.util.function.Function;
  * Column-wise CSV builder for trajectories: a header line, then one row per generation, numbers in
  * Java's shortest round-trip form ({@code Double.toString}: {@code NaN}, {@code Infinity} as such),
  * comma-separated, {@code \n} line ends. Integer columns print without a decimal point.
+ *
+ * @since 0.1.0
  */
 public final class Csv {
 

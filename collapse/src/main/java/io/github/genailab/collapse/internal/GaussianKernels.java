@@ -8,6 +8,8 @@ import org.apache.commons.math3.special.Erf;
  * Closed forms between Gaussians, without argument checks: the kernels behind
  * {@link io.github.genailab.collapse.GaussianMetrics} and the trajectories, which call them once per
  * generation on values they have already validated.
+ *
+ * @since 0.1.0
  */
 public final class GaussianKernels {
 

@@ -9,6 +9,8 @@ import io.github.genailab.core.math.Checks;
  * <p>Everything works on caller-supplied buffers so that hot loops (EM, refit generations) allocate
  * nothing. Matrices are symmetric positive definite unless stated; only the lower triangle of a
  * factor is meaningful, its upper triangle is kept at zero.
+ *
+ * @since 0.1.0
  */
 public final class Linalg {
 

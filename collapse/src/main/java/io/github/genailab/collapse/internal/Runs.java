@@ -10,6 +10,8 @@ import java.util.function.Function;
  * What the ensembles ({@link GaussianEnsemble}, {@link CategoricalEnsemble}) share: checking their run
  * list and averaging a per-generation value over it. Reductions go in run order, so they are the same
  * bit for bit whatever thread count produced the runs.
+ *
+ * @since 0.1.0
  */
 public final class Runs {
 

@@ -10,6 +10,8 @@ import java.util.random.RandomGenerator;
  * <p>Batch statistics are in standardised coordinates: for {@code m} i.i.d. {@code z ~ N(0, I_d)} the
  * mean {@code zbar} and the centred scatter {@code S = sum (z - zbar)(z - zbar)^T}. Both routes give
  * exactly the same joint law: {@code zbar ~ N(0, I/m)} independent of {@code S ~ Wishart_d(I, m - 1)}.
+ *
+ * @since 0.1.0
  */
 public final class Sampling {
 

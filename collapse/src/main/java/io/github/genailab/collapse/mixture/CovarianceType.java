@@ -11,6 +11,8 @@ package io.github.genailab.collapse.mixture;
  *   SPHERICAL  S_k = ( mean_j of the DIAGONAL variances ) I     (reg included)
  * </pre>
  * scikit-learn's {@code 'tied'} type is not offered.
+ *
+ * @since 0.1.0
  */
 public enum CovarianceType {
 

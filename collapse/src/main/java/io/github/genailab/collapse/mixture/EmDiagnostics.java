@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param emptyComponents number of M-step events where a component's responsibilities summed below
  *     1e-10 (handled as {@link EmOptions#reseedEmptyComponents()} says)
  * @param samples number of data points fitted (0 for a mixture built by hand)
+ *
+ * @since 0.1.0
  */
 public record EmDiagnostics(int iterations, boolean converged, double lowerBound, int jitteredCovariances,
         int emptyComponents, int samples) {

@@ -27,6 +27,8 @@ import java.util.Locale;
  * @param reseedEmptyComponents when true, a component whose responsibilities sum below 1e-10 is moved
  *     to the worst-explained point with the global covariance and weight 1/n; when false (default) it
  *     keeps its previous parameters with a vanishing weight; either way the event is counted
+ *
+ * @since 0.1.0
  */
 public record EmOptions(CovarianceType covarianceType, double tolerance, double regularization, int maxIterations,
         int initializations, Initialization initialization, boolean reseedEmptyComponents) {

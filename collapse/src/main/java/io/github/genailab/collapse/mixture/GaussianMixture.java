@@ -28,6 +28,8 @@ import java.util.random.RandomGenerator;
  * @param means component means, {@code K x d}, finite
  * @param covariances component covariances, {@code K x d x d}, symmetric positive definite
  * @param diagnostics how the fit went ({@link EmDiagnostics#notFitted()} for hand-built mixtures)
+ *
+ * @since 0.1.0
  */
 public record GaussianMixture(CovarianceType covarianceType, double[] weights, double[][] means,
         double[][][] covariances, EmDiagnostics diagnostics) {

@@ -49,6 +49,8 @@ import java.util.random.RandomGenerator;
  * algorithm", JRSS B 39(1), 1977; Arthur &amp; Vassilvitskii, "k-means++: the advantages of careful
  * seeding", SODA 2007; behaviour checked against scikit-learn 1.2.1
  * ({@code scikit-learn/scikit-learn:sklearn/mixture/_gaussian_mixture.py}, {@code _base.py}).
+ *
+ * @since 0.1.0
  */
 public final class GaussianMixtureEm {
 

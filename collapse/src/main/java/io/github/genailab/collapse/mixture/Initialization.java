@@ -5,6 +5,8 @@ package io.github.genailab.collapse.mixture;
  *
  * <p>Every method produces responsibilities {@code r_ik}; the first M-step turns them into weights,
  * means and covariances (the same path as scikit-learn's {@code _initialize}).
+ *
+ * @since 0.1.0
  */
 public enum Initialization {
 

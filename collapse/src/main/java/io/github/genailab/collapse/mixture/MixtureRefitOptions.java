@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param heldOutSamples size of the fixed held-out original data set, &gt;= 1
  * @param warmStart when true, each fit after the first starts from the previous generation's mixture
  *     (faster, but couples the generations; the notebook re-initialises every fit)
+ *
+ * @since 0.1.0
  */
 public record MixtureRefitOptions(double[] mean, double[][] covariance, int components, int samplesPerGeneration,
         int generations, EmOptions em, int[] snapshotGenerations, int heldOutSamples, boolean warmStart) {

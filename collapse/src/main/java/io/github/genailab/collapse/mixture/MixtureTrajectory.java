@@ -43,6 +43,8 @@ import java.util.List;
  * @param converged whether each fit converged (true at index 0)
  * @param snapshots the mixtures at {@link MixtureRefitOptions#snapshotGenerations()} that are at most G,
  *     in that order
+ *
+ * @since 0.1.0
  */
 public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, double[][][] covariances,
         double[][] weights, double[][] componentStds, double[] l2SquaredToFirstFit, double[] w2SquaredToOriginal,

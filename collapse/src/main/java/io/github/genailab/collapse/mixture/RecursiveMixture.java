@@ -38,6 +38,8 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * <p>References: I. Shumailov, Z. Shumaylov, Y. Zhao, N. Papernot, R. Anderson, Y. Gal, "AI models
  * collapse when trained on recursively generated data", Nature 631:755-759, 2024
  * (doi:10.1038/s41586-024-07566-y); authors' code {@code Zakahler/curse_recurse@b48c90a:Normals_GMM_experiments.ipynb}.
+ *
+ * @since 0.1.0
  */
 public final class RecursiveMixture {
 

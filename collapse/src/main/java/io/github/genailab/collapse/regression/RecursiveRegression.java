@@ -23,6 +23,8 @@ import java.util.random.RandomGenerator;
  * Inevitable? Breaking the Curse of Recursion by Accumulating Real and Synthetic Data", arXiv:2404.01413
  * (COLM 2024), Theorem 2; E. Dohmatob, Y. Feng, J. Kempe, "Model Collapse Demystified: The Case of
  * Regression", NeurIPS 2024.
+ *
+ * @since 0.1.0
  */
 public final class RecursiveRegression {
 

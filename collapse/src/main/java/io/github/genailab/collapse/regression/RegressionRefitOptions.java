@@ -13,6 +13,8 @@ import java.util.Locale;
  * @param noiseVariance label noise {@code sigma^2}, finite and &gt; 0
  * @param generations rounds of fitting {@code n}, &gt;= 0
  * @param workflow {@link Workflow#replace()} or {@link Workflow#accumulate()}
+ *
+ * @since 0.1.0
  */
 public record RegressionRefitOptions(int dimension, int samples, double noiseVariance, int generations,
         Workflow workflow) {

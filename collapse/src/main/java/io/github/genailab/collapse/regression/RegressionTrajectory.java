@@ -21,6 +21,8 @@ import java.util.Arrays;
  *
  * @param options the settings that produced the run
  * @param testErrors {@code |w_n - w*|^2} for {@code n = 0..G}
+ *
+ * @since 0.1.0
  */
 public record RegressionTrajectory(RegressionRefitOptions options, double[] testErrors) {
 

@@ -40,6 +40,8 @@ import java.util.random.RandomGenerator;
  * <p>Reference: A. Radford et al., "Learning Transferable Visual Models From Natural Language
  * Supervision", ICML 2021, arXiv:2103.00020. Data: E. Alpaydin, C. Kaynak, "Optical Recognition of
  * Handwritten Digits", UCI Machine Learning Repository, 1998, doi:10.24432/C50P49 (CC BY 4.0).
+ *
+ * @since 0.1.0
  */
 public final class TinyClip {
 

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param trainSize                number of training images
  * @param testSize                 number of held-out images the accuracies are measured on
  * @param options                  the options used
+ *
+ * @since 0.1.0
  */
 public record TinyClipResult(TinyClipModel model, double[] lossCurve, double[] logitScaleCurve,
                              double[][] similarityBefore, double[][] similarityAfter,

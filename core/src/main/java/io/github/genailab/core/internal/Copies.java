@@ -5,6 +5,8 @@ import io.github.genailab.core.math.Checks;
 /**
  * Defensive deep copies for the records of every module (records hand out and keep copies of their
  * arrays, so that a caller can never change a result after the fact).
+ *
+ * @since 0.1.0
  */
 public final class Copies {
 

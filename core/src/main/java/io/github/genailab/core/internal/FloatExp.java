@@ -49,6 +49,8 @@ package io.github.genailab.core.internal;
  * operations per element (about 0.3 ns). Every array in a loop is indexed by the same {@code j}:
  * superword gives up on loops that read and write two {@code float[]} arrays at different offsets,
  * because it cannot rule out that they are the same array.
+ *
+ * @since 0.1.0
  */
 public final class FloatExp {
 

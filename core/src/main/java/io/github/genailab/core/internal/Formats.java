@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * Number formatting for the one-line {@code toString()}s of every module: significant digits,
  * {@link Locale#ROOT}, so a notebook prints the same text in every locale.
+ *
+ * @since 0.1.0
  */
 public final class Formats {
 

@@ -74,6 +74,8 @@ import java.util.OptionalInt;
  *   <li>R. Sennrich, B. Haddow, A. Birch, <i>Neural Machine Translation of Rare Words with Subword
  *       Units</i>, ACL 2016, doi:10.18653/v1/P16-1162 (byte-pair encoding for text).</li>
  * </ol>
+ *
+ * @since 0.1.0
  */
 public final class BpeTokenizer implements Tokenizer {
 

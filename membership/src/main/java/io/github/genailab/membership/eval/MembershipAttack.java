@@ -22,6 +22,8 @@ import java.util.OptionalDouble;
  * @param kind which score
  * @param k the fraction of tokens for {@link Kind#MIN_K} and {@link Kind#MIN_K_PLUS_PLUS}, in (0, 1];
  *     empty for the other kinds
+ *
+ * @since 0.1.0
  */
 public record MembershipAttack(Kind kind, OptionalDouble k) {
 

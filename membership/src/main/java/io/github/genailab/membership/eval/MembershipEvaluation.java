@@ -16,6 +16,8 @@ import java.util.List;
  * {@link io.github.genailab.core.stats.RocCurve}, which reproduces scikit-learn exactly.
  *
  * <p>Complexity: O(A * (n log n + scoring)) for A attacks on n samples.
+ *
+ * @since 0.1.0
  */
 public final class MembershipEvaluation {
 

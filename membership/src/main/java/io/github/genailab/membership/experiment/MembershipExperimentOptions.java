@@ -16,6 +16,8 @@ import java.util.List;
  *     costliest step: one pass over the vocabulary per scored token and order)
  * @param repetitions how many times the scored members appear in the training data of the
  *     repetition experiment (unigram model), e.g. 1, 4, 16
+ *
+ * @since 0.1.0
  */
 public record MembershipExperimentOptions(int textsPerClass, int tokensPerText, int maxOrder, List<Double> ks,
                                 boolean minKPlusPlus, List<Integer> repetitions) {

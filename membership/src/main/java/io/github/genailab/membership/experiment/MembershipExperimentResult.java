@@ -19,6 +19,8 @@ import java.util.NoSuchElementException;
  * @param compressedLength the zlib-compressed length of each text, no model (control against a
  *     biased split: AUC near 0.5)
  * @param repetition the repetition experiment, one point per repetition count
+ *
+ * @since 0.1.0
  */
 public record MembershipExperimentResult(MembershipExperimentOptions options, List<OrderReport> orders, AttackResult disjointModel,
                                AttackResult shuffledLabels, AttackResult compressedLength,

@@ -69,6 +69,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Reference: W. Shi et al., "Detecting Pretraining Data from Large Language Models", ICLR 2024
  * (arXiv:2310.16789).
+ *
+ * @since 0.1.0
  */
 public final class NGramMembershipExperiment {
 

@@ -14,13 +14,8 @@ import java.util.List;
 /**
  * Reads per-token log-probabilities that a language model gave to texts, as JSON Lines: the format most scoring scripts write.
  *
- * <p>Every reader is strict: a malformed line is rejected with an {@link IllegalArgumentException}
- * that names the file, the line and the field, e.g.
- * {@code scores.jsonl line 7: token_logprobs[3] must be a number <= 0 or null, got "abc"} or
- * {@code scores.jsonl: invalid JSON at line 7, column 45: unexpected '}', expected a value}. Blank
- * lines are skipped; fields not listed below are ignored. Numbers are parsed exactly (the same
- * doubles Python wrote). {@code NaN}/{@code Infinity}, which Python's {@code json.dumps} writes by
- * default, are rejected: they are not JSON, and a -infinity log-probability cannot be averaged.
+ * <p>Strict, like every reader of this package (see the package comment): errors name the file, the
+ * line and the field.
  *
  * <p><b>Token log-probabilities (JSON Lines), one text per line:</b>
  * <pre>

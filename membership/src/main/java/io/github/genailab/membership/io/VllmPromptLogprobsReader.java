@@ -16,13 +16,8 @@ import java.util.Map;
 /**
  * Reads vLLM {@code prompt_logprobs} outputs: the prompt's own token log-probabilities from a vLLM server or offline run.
  *
- * <p>Every reader is strict: a malformed line is rejected with an {@link IllegalArgumentException}
- * that names the file, the line and the field, e.g.
- * {@code scores.jsonl line 7: token_logprobs[3] must be a number <= 0 or null, got "abc"} or
- * {@code scores.jsonl: invalid JSON at line 7, column 45: unexpected '}', expected a value}. Blank
- * lines are skipped; fields not listed below are ignored. Numbers are parsed exactly (the same
- * doubles Python wrote). {@code NaN}/{@code Infinity}, which Python's {@code json.dumps} writes by
- * default, are rejected: they are not JSON, and a -infinity log-probability cannot be averaged.
+ * <p>Strict, like every reader of this package (see the package comment): errors name the file, the
+ * line and the field.
  *
  * <p><b>vLLM {@code prompt_logprobs}:</b> an object holding {@code prompt_logprobs} (a list whose
  * entries are null or a map from token id to {@code {"logprob": ..., "rank": ..., "decoded_token": ...}}

@@ -14,13 +14,8 @@ import java.util.List;
 /**
  * Reads WikiMIA-style labelled texts, to be scored in-process (Shi et al., ICLR 2024, the WikiMIA benchmark).
  *
- * <p>Every reader is strict: a malformed line is rejected with an {@link IllegalArgumentException}
- * that names the file, the line and the field, e.g.
- * {@code scores.jsonl line 7: token_logprobs[3] must be a number <= 0 or null, got "abc"} or
- * {@code scores.jsonl: invalid JSON at line 7, column 45: unexpected '}', expected a value}. Blank
- * lines are skipped; fields not listed below are ignored. Numbers are parsed exactly (the same
- * doubles Python wrote). {@code NaN}/{@code Infinity}, which Python's {@code json.dumps} writes by
- * default, are rejected: they are not JSON, and a -infinity log-probability cannot be averaged.
+ * <p>Strict, like every reader of this package (see the package comment): errors name the file, the
+ * line and the field.
  *
  * <p><b>WikiMIA:</b> {@code {"input": "...", "label": 1}} per line (1 = member, seen before the
  * model's cutoff), as {@code swj0419/WikiMIA} rows exported with {@code to_json(lines=True)}.

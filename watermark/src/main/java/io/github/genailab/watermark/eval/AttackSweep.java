@@ -19,6 +19,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 7 (Fig. 7, attack
  * strength versus detection).
+ *
+ * @since 0.1.0
  */
 public final class AttackSweep {
 

@@ -12,6 +12,8 @@ import io.github.genailab.core.math.Checks;
  * @param ngramOrder the order of the Kneser–Ney model, 1 to 5
  * @param heldOutFraction the fraction of passages (the corpus tail) held out of training, in (0, 1)
  * @param decoding how tokens are sampled
+ *
+ * @since 0.1.0
  */
 public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ngramOrder, double heldOutFraction,
         DecodingOptions decoding) {

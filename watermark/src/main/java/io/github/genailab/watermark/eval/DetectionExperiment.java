@@ -18,6 +18,8 @@ import java.util.List;
  * (MarkLLM's {@code rule='best'} is optimistic). Cost: one detection per text. Stateless and thread-safe.
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 6 and Table 2.
+ *
+ * @since 0.1.0
  */
 public final class DetectionExperiment {
 

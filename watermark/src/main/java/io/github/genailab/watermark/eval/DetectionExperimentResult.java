@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param meanTokensScored mean T of the watermarked texts
  * @param humanZ z-score of each scorable human text
  * @param watermarkedZ z-score of each scorable watermarked text
+ *
+ * @since 0.1.0
  */
 public record DetectionExperimentResult(WatermarkScheme scheme, double zThreshold, double targetFpr, int humanCount,
         int watermarkedCount, int notScorable, double falsePositiveRate, double truePositiveRate,

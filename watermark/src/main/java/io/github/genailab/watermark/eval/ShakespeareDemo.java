@@ -29,6 +29,8 @@ import java.util.random.RandomGenerator;
  * generated token. Deterministic for a given seed.
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 6 (experimental setup).
+ *
+ * @since 0.1.0
  */
 public final class ShakespeareDemo {
 

@@ -8,6 +8,8 @@ import java.util.Locale;
  *
  * @param rate the attack's per-token edit probability
  * @param result human versus attacked watermarked texts at this rate
+ *
+ * @since 0.1.0
  */
 public record SweepPoint(double rate, DetectionExperimentResult result) {
 

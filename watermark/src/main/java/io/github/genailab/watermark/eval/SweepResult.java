@@ -10,6 +10,8 @@ import java.util.Locale;
  *
  * @param attack the attack (at the first rate of the sweep)
  * @param points one point per rate
+ *
+ * @since 0.1.0
  */
 public record SweepResult(Attack attack, List<SweepPoint> points) {
 
