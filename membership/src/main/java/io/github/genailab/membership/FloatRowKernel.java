@@ -1,5 +1,7 @@
 package io.github.genailab.membership;
 
+import java.util.Optional;
+
 /**
  * Per-row statistics of float32 logits (log p of the target, mean and standard deviation of log p
  * under the softmax): the kernel behind {@link TokenStatistics#fromLogits(float[][], int[])}.
@@ -40,9 +42,13 @@ interface FloatRowKernel {
      * boot layer, else the portable one.
      */
     static FloatRowKernel create() {
-        if (!vectorApiAvailable()) {
+        Optional<Module> vector = ModuleLayer.boot().findModule(VECTOR_MODULE);
+        if (vector.isEmpty()) {
             return new FloatLogitRows();
         }
+        // On the module path this module reads only what module-info requires, and it cannot require an
+        // incubating module without every user's javac warning about it: add the read edge at run time.
+        FloatRowKernel.class.getModule().addReads(vector.get());
         try {
             return (FloatRowKernel) Class.forName(FloatRowKernel.class.getPackageName() + ".VectorLogitRows")
                     .getDeclaredConstructor().newInstance();

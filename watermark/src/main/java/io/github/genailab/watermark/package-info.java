@@ -4,7 +4,7 @@
  * processor, and the z-score detector with exact p-values and windowed (WinMax) detection.
  *
  * <p>Start with {@link io.github.genailab.watermark.WatermarkScheme#reference(String, int, double, double)},
- * {@link io.github.genailab.watermark.WatermarkScheme#processor()} and
+ * {@link io.github.genailab.watermark.WatermarkLogitsProcessor#of(WatermarkScheme)} and
  * {@link io.github.genailab.watermark.WatermarkDetector#of(WatermarkScheme)}.
  */
 package io.github.genailab.watermark;
