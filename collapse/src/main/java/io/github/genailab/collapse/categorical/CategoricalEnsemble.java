@@ -1,11 +1,10 @@
 package io.github.genailab.collapse.categorical;
 
+import io.github.genailab.collapse.GenerationTable;
 import io.github.genailab.collapse.internal.Csv;
 import io.github.genailab.collapse.internal.Runs;
 import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public record CategoricalEnsemble(CategoricalRefitOptions options, List<CategoricalTrajectory> runs) {
+public record CategoricalEnsemble(CategoricalRefitOptions options, List<CategoricalTrajectory> runs) implements GenerationTable {
 
     /**
      * Checks and copies the run list.
@@ -96,6 +95,7 @@ public record CategoricalEnsemble(CategoricalRefitOptions options, List<Categori
      *
      * @return the CSV text
      */
+    @Override
     public String toCsv() {
         Csv csv = new Csv().add("generation", Csv.index(options.generations() + 1));
         CategoricalTheory theory = theory();
@@ -103,17 +103,6 @@ public record CategoricalEnsemble(CategoricalRefitOptions options, List<Categori
             csv.add("mean_" + metric.column(), mean(metric)).add("theory_" + metric.column(), theory.curve(metric));
         }
         return csv.build();
-    }
-
-    /**
-     * Writes {@link #toCsv()} to a file (UTF-8).
-     *
-     * @param path the file
-     * @throws IOException if writing fails
-     * @throws NullPointerException if {@code path} is null
-     */
-    public void writeCsv(Path path) throws IOException {
-        Csv.write(toCsv(), path);
     }
 
     /**

@@ -1,12 +1,11 @@
 package io.github.genailab.collapse.categorical;
 
+import io.github.genailab.collapse.GenerationTable;
 import io.github.genailab.collapse.internal.Csv;
 import io.github.genailab.collapse.internal.Linalg;
 import io.github.genailab.core.internal.Copies;
 import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -29,7 +28,7 @@ import java.util.Arrays;
  * @since 0.1.0
  */
 public record CategoricalTrajectory(CategoricalRefitOptions options, double[][] values, int[] extinctionGenerations,
-        int fixationGeneration, int fixedCategory, double[] finalProbabilities) {
+        int fixationGeneration, int fixedCategory, double[] finalProbabilities) implements GenerationTable {
 
     /**
      * Checks shapes and copies the arrays.
@@ -136,20 +135,10 @@ public record CategoricalTrajectory(CategoricalRefitOptions options, double[][] 
      *
      * @return the CSV text
      */
+    @Override
     public String toCsv() {
         return Csv.trajectory(options.generations(), CategoricalMetric.values(), CategoricalMetric::column,
                 this::series, theory()::curve);
-    }
-
-    /**
-     * Writes {@link #toCsv()} to a file (UTF-8).
-     *
-     * @param path the file
-     * @throws IOException if writing fails
-     * @throws NullPointerException if {@code path} is null
-     */
-    public void writeCsv(Path path) throws IOException {
-        Csv.write(toCsv(), path);
     }
 
     /**

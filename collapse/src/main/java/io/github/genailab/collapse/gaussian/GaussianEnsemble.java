@@ -1,11 +1,10 @@
 package io.github.genailab.collapse.gaussian;
 
+import io.github.genailab.collapse.GenerationTable;
 import io.github.genailab.collapse.internal.Csv;
 import io.github.genailab.collapse.internal.Runs;
 import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,7 +22,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> runs) {
+public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> runs) implements GenerationTable {
 
     /**
      * Checks and copies the run list.
@@ -144,6 +143,7 @@ public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> ru
      *
      * @return the CSV text
      */
+    @Override
     public String toCsv() {
         Csv csv = new Csv().add("generation", Csv.index(options.generations() + 1));
         GaussianTheory theory = theory();
@@ -153,17 +153,6 @@ public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> ru
                     .add("theory_" + metric.column(), theory.curve(metric));
         }
         return csv.build();
-    }
-
-    /**
-     * Writes {@link #toCsv()} to a file (UTF-8).
-     *
-     * @param path the file
-     * @throws IOException if writing fails
-     * @throws NullPointerException if {@code path} is null
-     */
-    public void writeCsv(Path path) throws IOException {
-        Csv.write(toCsv(), path);
     }
 
     /**

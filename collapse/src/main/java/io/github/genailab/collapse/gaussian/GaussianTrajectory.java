@@ -1,11 +1,10 @@
 package io.github.genailab.collapse.gaussian;
 
+import io.github.genailab.collapse.GenerationTable;
 import io.github.genailab.collapse.internal.Csv;
 import io.github.genailab.collapse.internal.GaussianKernels;
 import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +28,7 @@ import java.util.List;
  * @since 0.1.0
  */
 public record GaussianTrajectory(RefitOptions options, double[] means, double[] variances, double[] logVariances,
-        double heldOutMean, double heldOutVariance) {
+        double heldOutMean, double heldOutVariance) implements GenerationTable {
 
     /**
      * Checks shapes and copies the arrays.
@@ -249,20 +248,10 @@ public record GaussianTrajectory(RefitOptions options, double[] means, double[] 
      *
      * @return the CSV text, one header line and {@code G + 1} rows
      */
+    @Override
     public String toCsv() {
         return Csv.trajectory(generations(), GaussianMetric.values(), GaussianMetric::column, this::series,
                 theory()::curve);
-    }
-
-    /**
-     * Writes {@link #toCsv()} to a file (UTF-8).
-     *
-     * @param path the file
-     * @throws IOException if writing fails
-     * @throws NullPointerException if {@code path} is null
-     */
-    public void writeCsv(Path path) throws IOException {
-        Csv.write(toCsv(), path);
     }
 
     /**

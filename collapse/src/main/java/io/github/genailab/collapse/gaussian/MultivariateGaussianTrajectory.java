@@ -1,13 +1,12 @@
 package io.github.genailab.collapse.gaussian;
 
+import io.github.genailab.collapse.GenerationTable;
 import io.github.genailab.collapse.internal.Csv;
 import io.github.genailab.collapse.internal.GaussianKernels;
 import io.github.genailab.collapse.internal.Linalg;
 import io.github.genailab.core.internal.Copies;
 import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -29,7 +28,7 @@ import java.util.Arrays;
  * @since 0.1.0
  */
 public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, double[][] means,
-        double[][][] covariances, double[] logDeterminants, double[] heldOutMean, double[][] heldOutCovariance) {
+        double[][][] covariances, double[] logDeterminants, double[] heldOutMean, double[][] heldOutCovariance) implements GenerationTable {
 
     /**
      * Checks shapes and copies the arrays.
@@ -252,6 +251,7 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
      *
      * @return the CSV text
      */
+    @Override
     public String toCsv() {
         Csv csv = new Csv().add("generation", Csv.index(means.length)).addColumns("mean_", means,
                 options.dimension());
@@ -263,17 +263,6 @@ public record MultivariateGaussianTrajectory(MultivariateRefitOptions options, d
                 .add("theory_log_det_ratio", theory.expectedLogDeterminantRatio())
                 .add("theory_log_det_ratio_sd", theory.logDeterminantRatioSd())
                 .add("theory_squared_mean_error", theory.expectedSquaredMeanError()).build();
-    }
-
-    /**
-     * Writes {@link #toCsv()} to a file (UTF-8).
-     *
-     * @param path the file
-     * @throws IOException if writing fails
-     * @throws NullPointerException if {@code path} is null
-     */
-    public void writeCsv(Path path) throws IOException {
-        Csv.write(toCsv(), path);
     }
 
     /**

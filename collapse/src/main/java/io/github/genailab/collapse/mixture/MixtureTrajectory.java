@@ -1,12 +1,11 @@
 package io.github.genailab.collapse.mixture;
 
+import io.github.genailab.collapse.GenerationTable;
 import io.github.genailab.collapse.internal.Csv;
 import io.github.genailab.collapse.internal.Linalg;
 import io.github.genailab.core.internal.Copies;
 import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,7 +48,7 @@ import java.util.List;
 public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, double[][][] covariances,
         double[][] weights, double[][] componentStds, double[] l2SquaredToFirstFit, double[] w2SquaredToOriginal,
         double[] heldOutLogLikelihood, double[] tailFraction, int[] emIterations, boolean[] converged,
-        List<GaussianMixture> snapshots) {
+        List<GaussianMixture> snapshots) implements GenerationTable {
 
     /**
      * Checks shapes and copies the arrays.
@@ -261,6 +260,7 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
      *
      * @return the CSV text
      */
+    @Override
     public String toCsv() {
         int length = means.length;
         int d = options.dimension();
@@ -277,17 +277,6 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
                 .add("l2_squared_to_first_fit", l2SquaredToFirstFit).add("w2_squared_to_original", w2SquaredToOriginal)
                 .add("held_out_log_likelihood", heldOutLogLikelihood).add("tail_fraction", tailFraction)
                 .add("em_iterations", iterations).add("converged", flags).build();
-    }
-
-    /**
-     * Writes {@link #toCsv()} to a file (UTF-8).
-     *
-     * @param path the file
-     * @throws IOException if writing fails
-     * @throws NullPointerException if {@code path} is null
-     */
-    public void writeCsv(Path path) throws IOException {
-        Csv.write(toCsv(), path);
     }
 
     /**

@@ -1,11 +1,10 @@
 package io.github.genailab.collapse.regression;
 
+import io.github.genailab.collapse.GenerationTable;
 import io.github.genailab.collapse.Workflow;
 import io.github.genailab.collapse.internal.Csv;
 import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -24,7 +23,7 @@ import java.util.Arrays;
  *
  * @since 0.1.0
  */
-public record RegressionTrajectory(RegressionRefitOptions options, double[] testErrors) {
+public record RegressionTrajectory(RegressionRefitOptions options, double[] testErrors) implements GenerationTable {
 
     /**
      * Checks the shape and copies the array.
@@ -74,20 +73,10 @@ public record RegressionTrajectory(RegressionRefitOptions options, double[] test
      *
      * @return the CSV text
      */
+    @Override
     public String toCsv() {
         return new Csv().add("generation", Csv.index(testErrors.length)).add("test_error", testErrors)
                 .add("theory_test_error", expectedTestErrors()).build();
-    }
-
-    /**
-     * Writes {@link #toCsv()} to a file (UTF-8).
-     *
-     * @param path the file
-     * @throws IOException if writing fails
-     * @throws NullPointerException if {@code path} is null
-     */
-    public void writeCsv(Path path) throws IOException {
-        Csv.write(toCsv(), path);
     }
 
     /**
