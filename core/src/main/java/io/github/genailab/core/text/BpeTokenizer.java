@@ -5,6 +5,7 @@ import io.github.genailab.core.internal.LongIntMap;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * A byte-level byte-pair-encoding tokenizer that works exactly like GPT-2's, trains in-process and
@@ -83,6 +85,15 @@ public final class BpeTokenizer implements Tokenizer {
     /** File name {@link #save(Path)} gives the merges, as in GPT-2's release. */
     public static final String MERGES_FILE = "vocab.bpe";
 
+    /** File name of a Hugging Face tokenizer, read by {@link #fromModelDirectory(Path)}. */
+    public static final String TOKENIZER_JSON_FILE = "tokenizer.json";
+
+    /** Hugging Face's name for GPT-2's {@value #ENCODER_FILE}, read by {@link #fromModelDirectory(Path)}. */
+    public static final String VOCAB_JSON_FILE = "vocab.json";
+
+    /** Hugging Face's name for GPT-2's {@value #MERGES_FILE}, read by {@link #fromModelDirectory(Path)}. */
+    public static final String MERGES_TXT_FILE = "merges.txt";
+
     /** Largest vocabulary {@link #train(String, int)} accepts (2<sup>20</sup>). */
     public static final int MAX_TRAINED_VOCABULARY_SIZE = 1 << 20;
 
@@ -90,6 +101,7 @@ public final class BpeTokenizer implements Tokenizer {
     static final int LONG_WORD = 48;
     private static final int DEAD = -2;
 
+    private final String[] tokens;
     private final byte[][] tokenBytes;
     private final int[] byteToId;
     private final int[] mergeLeft;
@@ -97,8 +109,24 @@ public final class BpeTokenizer implements Tokenizer {
     private final int[] mergeResult;
     private final LongIntMap rankOfPair;
     private final Map<String, Integer> idOfToken;
+    private final BpeRules rules;
 
     BpeTokenizer(byte[][] tokenBytes, int[] byteToId, int[] mergeLeft, int[] mergeRight, int[] mergeResult) {
+        this(tokenStrings(tokenBytes), tokenBytes, byteToId, mergeLeft, mergeRight, mergeResult, BpeRules.GPT2);
+    }
+
+    /**
+     * @param tokens the token strings (byte-level alphabet, or an added token's text)
+     * @param tokenBytes the bytes each id decodes to
+     * @param byteToId the id of each single-byte token
+     * @param mergeLeft the left token of each merge, in rank order
+     * @param mergeRight the right token of each merge
+     * @param mergeResult the token each merge produces
+     * @param rules what happens around the merges
+     */
+    BpeTokenizer(String[] tokens, byte[][] tokenBytes, int[] byteToId, int[] mergeLeft, int[] mergeRight,
+                 int[] mergeResult, BpeRules rules) {
+        this.tokens = tokens;
         this.tokenBytes = tokenBytes;
         this.byteToId = byteToId;
         this.mergeLeft = mergeLeft;
@@ -108,10 +136,19 @@ public final class BpeTokenizer implements Tokenizer {
         for (int rank = 0; rank < mergeLeft.length; rank++) {
             rankOfPair.put(LongIntMap.pack(mergeLeft[rank], mergeRight[rank]), rank);
         }
-        this.idOfToken = new HashMap<>(tokenBytes.length * 2);
-        for (int id = 0; id < tokenBytes.length; id++) {
-            idOfToken.put(ByteLevel.toTokenString(tokenBytes[id]), id);
+        this.idOfToken = new HashMap<>(tokens.length * 2);
+        for (int id = 0; id < tokens.length; id++) {
+            idOfToken.put(tokens[id], id);
         }
+        this.rules = rules;
+    }
+
+    private static String[] tokenStrings(byte[][] tokenBytes) {
+        String[] tokens = new String[tokenBytes.length];
+        for (int id = 0; id < tokens.length; id++) {
+            tokens[id] = ByteLevel.toTokenString(tokenBytes[id]);
+        }
+        return tokens;
     }
 
     /**
@@ -173,6 +210,62 @@ public final class BpeTokenizer implements Tokenizer {
                 readUtf8(mergesTxt.readAllBytes(), "mergesTxt"));
     }
 
+    /**
+     * Loads a Hugging Face {@code tokenizer.json} whose model is byte-level BPE (GPT-2, Llama 3,
+     * SmolLM2, Qwen2 and many others), encoding exactly as the Rust {@code tokenizers} library's
+     * {@code encode(text, add_special_tokens=False)} does (see the class description for the
+     * pipeline and what is supported).
+     *
+     * <p>Ids: the model's {@code vocab} must use ids 0..n-1; each added token keeps its vocabulary id
+     * if its text is in {@code vocab}, otherwise added tokens get n, n+1, ... in file order (the library
+     * assigns ids that way; a file that says otherwise is refused). {@link #vocabularySize()} counts
+     * both. {@code post_processor}, {@code truncation} and {@code padding} are not applied: no BOS or
+     * other template token is added, nothing is cut or padded.
+     *
+     * @param tokenizerJson path of the file (UTF-8), not null
+     * @return the tokenizer
+     * @throws NullPointerException if the path is null
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     * @throws IllegalArgumentException if the file is not UTF-8 JSON, or a field is missing, malformed
+     *     or set to something not supported (the message names the file, the field, the value and what
+     *     is supported), or merges name unknown tokens, or ids are repeated or not dense
+     */
+    public static BpeTokenizer fromTokenizerJson(Path tokenizerJson) {
+        return TokenizerJson.read(Checks.notNull(tokenizerJson, "tokenizerJson"));
+    }
+
+    /**
+     * Loads whatever tokenizer a model directory holds, looking in this order for
+     * {@value #TOKENIZER_JSON_FILE} ({@link #fromTokenizerJson(Path)}), then {@value #VOCAB_JSON_FILE} and
+     * {@value #MERGES_TXT_FILE} (the names Hugging Face gives GPT-2's two files), then
+     * {@value #ENCODER_FILE} and {@value #MERGES_FILE} (OpenAI's names, as {@link #save(Path)} writes
+     * them). The two-file forms are read by {@link #load(Path, Path)}: GPT-2's rules, no added tokens.
+     *
+     * @param dir the directory, not null
+     * @return the tokenizer
+     * @throws NullPointerException if {@code dir} is null
+     * @throws java.io.UncheckedIOException if a file cannot be read
+     * @throws IllegalArgumentException if the directory holds none of these, or a file is malformed
+     */
+    public static BpeTokenizer fromModelDirectory(Path dir) {
+        Checks.notNull(dir, "dir");
+        if (Files.isRegularFile(dir.resolve(TOKENIZER_JSON_FILE))) {
+            return fromTokenizerJson(dir.resolve(TOKENIZER_JSON_FILE));
+        }
+        for (String[] pair : new String[][] {{VOCAB_JSON_FILE, MERGES_TXT_FILE}, {ENCODER_FILE, MERGES_FILE}}) {
+            if (Files.isRegularFile(dir.resolve(pair[0])) && Files.isRegularFile(dir.resolve(pair[1]))) {
+                try {
+                    return load(dir.resolve(pair[0]), dir.resolve(pair[1]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the tokenizer files in " + dir + ": " + e, e);
+                }
+            }
+        }
+        throw Checks.fail("dir", "hold " + TOKENIZER_JSON_FILE + ", or " + VOCAB_JSON_FILE + " and " + MERGES_TXT_FILE
+                + ", or " + ENCODER_FILE + " and " + MERGES_FILE, dir + (Files.isDirectory(dir)
+                ? " with none of these" : ", which is not a directory"));
+    }
+
     private static String readUtf8(byte[] bytes, String name) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -225,9 +318,10 @@ public final class BpeTokenizer implements Tokenizer {
      */
     public void save(Path dir) throws IOException {
         Checks.notNull(dir, "dir");
-        String[] tokens = new String[tokenBytes.length];
-        for (int id = 0; id < tokens.length; id++) {
-            tokens[id] = ByteLevel.toTokenString(tokenBytes[id]);
+        if (rules != BpeRules.GPT2) {
+            throw new IllegalStateException("save writes GPT-2's encoder.json and vocab.bpe, which cannot hold the"
+                    + " added tokens, normaliser and pre-tokenizer of a tokenizer read from tokenizer.json;"
+                    + " keep the tokenizer.json file instead");
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(ENCODER_FILE), EncoderJson.write(tokens), StandardCharsets.UTF_8);
@@ -261,20 +355,31 @@ public final class BpeTokenizer implements Tokenizer {
     @Override
     public int[] encode(String text) {
         Checks.notNull(text, "text");
+        PreTokenizer.requireWellFormed(text);
         IntList ids = new IntList(Math.max(16, text.length() / 3));
         int[][] scratch = {new int[64]};
-        PreTokenizer.split(text, chunk -> {
-            byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
-            if (scratch[0].length < bytes.length) {
-                scratch[0] = new int[Math.max(bytes.length, scratch[0].length * 2)];
-            }
-            int[] word = scratch[0];
-            for (int i = 0; i < bytes.length; i++) {
-                word[i] = byteToId[bytes[i] & 0xFF];
-            }
-            ids.addAll(word, applyMerges(word, bytes.length));
-        });
+        Consumer<String> bpe = piece -> encodePiece(piece, ids, scratch);
+        rules.addedTokens().split(text, ids::add, segment -> rules.preTokenizer().split(segment, bpe));
         return ids.toArray();
+    }
+
+    private void encodePiece(String piece, IntList ids, int[][] scratch) {
+        byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+        if (rules.ignoreMerges()) {
+            Integer id = idOfToken.get(ByteLevel.toTokenString(bytes));
+            if (id != null && id < rules.modelTokens()) {
+                ids.add(id);
+                return;
+            }
+        }
+        if (scratch[0].length < bytes.length) {
+            scratch[0] = new int[Math.max(bytes.length, scratch[0].length * 2)];
+        }
+        int[] word = scratch[0];
+        for (int i = 0; i < bytes.length; i++) {
+            word[i] = byteToId[bytes[i] & 0xFF];
+        }
+        ids.addAll(word, applyMerges(word, bytes.length));
     }
 
     private int applyMerges(int[] word, int length) {
@@ -285,20 +390,31 @@ public final class BpeTokenizer implements Tokenizer {
         return rankOfPair.get(LongIntMap.pack(left, right));
     }
 
-    /** {@code encoder.py}'s loop: find the lowest-ranked adjacent pair, merge all its occurrences. */
+    /**
+     * {@code encoder.py}'s loop: find the lowest-ranked adjacent pair, merge all its occurrences (or,
+     * with {@link BpeRules#oneMergeAtATime()}, only its leftmost one).
+     */
     int applyMergesByScan(int[] word, int length) {
         while (length > 1) {
             int best = Integer.MAX_VALUE;
+            int at = -1;
             for (int i = 0; i + 1 < length; i++) {
                 int rank = rank(word[i], word[i + 1]);
                 if (rank >= 0 && rank < best) {
                     best = rank;
+                    at = i;
                 }
             }
-            if (best == Integer.MAX_VALUE) {
+            if (at < 0) {
                 break;
             }
-            length = Bpe.mergeAll(word, length, mergeLeft[best], mergeRight[best], mergeResult[best]);
+            if (rules.oneMergeAtATime()) {
+                word[at] = mergeResult[best];
+                System.arraycopy(word, at + 2, word, at + 1, length - at - 2);
+                length--;
+            } else {
+                length = Bpe.mergeAll(word, length, mergeLeft[best], mergeRight[best], mergeResult[best]);
+            }
         }
         return length;
     }
@@ -309,6 +425,8 @@ public final class BpeTokenizer implements Tokenizer {
      * meanwhile wait until that rank is done, because {@code encoder.py} only looks for the next pair
      * after merging every occurrence of the current one (this matters when a merges file is not in
      * dependency order). A popped entry is acted on only if its position still holds a pair of that rank.
+     * With {@link BpeRules#oneMergeAtATime()} created pairs join the heap at once, which is the Rust
+     * {@code tokenizers} library's {@code Word::merge_all}.
      */
     int applyMergesByHeap(int[] word, int length) {
         int[] next = new int[length];
@@ -341,7 +459,8 @@ public final class BpeTokenizer implements Tokenizer {
                     created.add(((long) rank(word[p], word[next[p]]) << 32) | p);
                 }
             }
-            if (!created.isEmpty() && (heap.isEmpty() || (int) (heap.peek() >>> 32) != rank)) {
+            if (!created.isEmpty()
+                    && (rules.oneMergeAtATime() || heap.isEmpty() || (int) (heap.peek() >>> 32) != rank)) {
                 while (!created.isEmpty()) {
                     long c = created.poll();
                     offer(heap, (int) (c >>> 32), (int) c);
@@ -396,7 +515,7 @@ public final class BpeTokenizer implements Tokenizer {
      */
     public String token(int id) {
         Checks.inRange(id, 0, tokenBytes.length - 1, "id");
-        return ByteLevel.toTokenString(tokenBytes[id]);
+        return tokens[id];
     }
 
     /**

@@ -1,0 +1,44 @@
+package io.github.genailab.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.genailab.core.text.TokenizerJsonFiles.Golden;
+
+import java.text.Normalizer;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** BpeTokenizer.fromTokenizerJson must give the Rust tokenizers library's ids exactly. */
+class BpeTokenizerJsonTest {
+
+    static List<Golden> golden() {
+        return TokenizerJsonFiles.golden();
+    }
+
+    @Test
+    void golden_coversEveryFileWithDozensOfTexts() {
+        for (String name : TokenizerJsonFiles.NAMES) {
+            assertThat(golden()).filteredOn(g -> g.file().equals(name)).hasSizeGreaterThanOrEqualTo(50);
+        }
+        assertThat(golden()).hasSize(161);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("golden")
+    void encode_matchesTheRustLibrary(Golden golden) {
+        BpeTokenizer t = TokenizerJsonFiles.tokenizer(golden.file());
+        assertThat(t.encode(golden.text())).containsExactly(golden.ids());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("golden")
+    void decode_ofEncode_givesTheText_nfcForQwen(Golden golden) {
+        BpeTokenizer t = TokenizerJsonFiles.tokenizer(golden.file());
+        String expected = golden.file().equals(TokenizerJsonFiles.QWEN2)
+                ? Normalizer.normalize(golden.text(), Normalizer.Form.NFC) : golden.text();
+        assertThat(t.decode(t.encode(golden.text()))).isEqualTo(expected);
+    }
+}
