@@ -37,6 +37,7 @@ const LLAMA3 = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N
 const QWEN2 = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 const LLAMA3_MERGES = 4000;
 const QWEN2_MERGES = 3000;
+const TEXT_REPEATS = 20;
 
 const byteLevel = (useRegex) => ({type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: useRegex});
 const added = (id, content, special, normalized) =>
@@ -58,7 +59,10 @@ function gpt2() {
 }
 
 // (b), (c): merges learnt by the Rust library's own BpeTrainer (the binding's default trainer) on
-// tinyshakespeare.txt, with the file's pre-tokenizer and normalizer, cut to the first `mergeCount`
+// tinyshakespeare.txt followed by the common test texts repeated TEXT_REPEATS times (Shakespeare is
+// ASCII: without them no merge would touch a non-ASCII byte, and the ids could not tell whether
+// Unicode whitespace, digits or letters were split correctly), with the file's pre-tokenizer and
+// normalizer, cut to the first `mergeCount`
 // merges (BPE training is greedy, so a prefix of the merge list is what a smaller vocabulary gives).
 // The vocabulary is then laid out as real files do: all 256 byte tokens first (in byte order, so every
 // input is encodable), then each merge's result in merge order, then `wholeWords` (tokens no merge
@@ -68,7 +72,10 @@ function trained(normalizer, regex, mergeCount, ignoreMerges, wholeWords, specia
   const preTokenizer = {type: 'Sequence', pretokenizers: [
     {type: 'Split', pattern: {Regex: regex}, behavior: 'Isolated', invert: false}, byteLevel(false)]};
   const trainer = Tokenizer.fromString(JSON.stringify(skeleton([], normalizer, preTokenizer, bpeModel({}, [], ignoreMerges))));
-  trainer.train([corpusFile]);
+  const trainingFile = path.join(require('os').tmpdir(), 'genailab-corpus-' + process.pid + '.txt');
+  fs.writeFileSync(trainingFile, corpus + common.map(c => c[1]).join('\n').repeat(TEXT_REPEATS));
+  trainer.train([trainingFile]);
+  fs.unlinkSync(trainingFile);
   const tmp = path.join(require('os').tmpdir(), 'genailab-trained-' + process.pid + '.json');
   trainer.save(tmp, false);
   const learnt = JSON.parse(fs.readFileSync(tmp, 'utf8')).model.merges.slice(0, mergeCount);
@@ -116,6 +123,7 @@ const common = [
   ['shakespeare-later', corpus.slice(500000, 500700)],
   ['contractions', "I'm sure you'll see they've done what we'd planned; isn't it John's? It's Ma'am's."],
   ['contractions-uppercase', "DON'T YOU'LL I'M WE'VE IT'S HE'D THEY'RE 'S 'LL 'Ll 'lL"],
+  ['contractions-case', "'Stand 'LLove 'Dear 'REally 'Ve 'Mine 'Tis 'sdeath"],
   ['contraction-long-s', "it'\u017fx JOHN'\u017fTHAN it'\u017f 'sx 'Sx"],
   ['apostrophes', "'s 's's ''' rock'n'roll o'clock 'tis"],
   ['digits', 'In 1984, 3.14159 and 1,000,000 and 0x1F and 007 and -42.'],
@@ -176,7 +184,7 @@ const files = {
   },
   'llama3-style': {
     json: trained(null, LLAMA3, LLAMA3_MERGES, true,
-      [' Honorificabilitudinitatibus', ' Shakespeare', 'Shakespeare', ' tokenizer', ' caf\u00e9'], [
+      [' Honorificabilitudinitatibus', ' Shakespeare', 'Shakespeare', ' Brobdingnag', ' caf\u00e9'], [
       ['<|begin_of_text|>', true, false], ['<|end_of_text|>', true, false],
       ['<|start_header_id|>', true, false], ['<|end_header_id|>', true, false], ['<|eot_id|>', true, false],
       ['<|reserved_special_token_0|>', true, false], ['<|reserved_special_token_01|>', true, false]]),
