@@ -104,6 +104,23 @@ function trained(normalizer, regex, mergeCount, ignoreMerges, wholeWords, specia
   return skeleton(addedTokens, normalizer, preTokenizer, bpeModel(vocab, learnt, ignoreMerges));
 }
 
+// (d) A hand-made file whose merges are not in dependency order ("ab a" ranks before "a b", which makes
+// ab) and where two merges make the same token: the Rust library merges the lowest-ranked pair one
+// occurrence at a time, so on "abab" it gives [aba, b] where GPT-2's encoder.py gives [ab, ab].
+function mergeOrder() {
+  const vocab = {};
+  for (const c of byteLevelAlphabetInByteOrder()) {
+    vocab[c] = Object.keys(vocab).length;
+  }
+  const merges = [['ab', 'a'], ['a', 'b'], ['b', 'c'], ['a', 'bc'], ['ab', 'c'], ['abc', 'abc'], ['x', 'x'], ['xx', 'xx']];
+  for (const [a, b] of merges) {
+    if (!(a + b in vocab)) {
+      vocab[a + b] = Object.keys(vocab).length;
+    }
+  }
+  return skeleton([], null, byteLevel(true), bpeModel(vocab, merges, false));
+}
+
 function byteLevelAlphabetInByteOrder() {
   const printable = b => (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
   const out = [];
@@ -196,6 +213,15 @@ const files = {
       ['specials-longest', '<|reserved_special_token_01|><|reserved_special_token_0|>1<|reserved_special_token_0'],
     ],
   },
+  'merge-order': {
+    json: mergeOrder(),
+    out: path.join(text, 'tokenizer-json/merge-order/tokenizer.json'),
+    roundTrip: 'identity',
+    cases: [
+      ['abab', 'abab'], ['ababab', 'ababab abababab'], ['abc', 'abc abcabc aabc abcc abbc'],
+      ['xs', 'xxx xxxx xxxxx xxxxxxx xxxxxxxxx'], ['mixed', 'abababcabcxxabab'],
+    ],
+  },
   'qwen2-style': {
     json: trained({type: 'NFC'}, QWEN2, QWEN2_MERGES, false, [], [
       ['<|endoftext|>', true, false], ['<|im_start|>', true, false], ['<|im_end|>', true, false],
@@ -239,6 +265,7 @@ function ignoreMergesWords(name, json) {
 async function main() {
   const {Tokenizer: JsTokenizer} = await import('@huggingface/tokenizers');
   const rows = [];
+  const pieceRows = [];
   const notes = [];
   for (const [name, file] of Object.entries(files)) {
     const bytes = Buffer.from(JSON.stringify(file.json), 'utf8');
@@ -265,6 +292,10 @@ async function main() {
         notes.push('#   ' + name + '/' + caseName + ': the JS port gives ' + jsIds.join(' '));
       }
       rows.push([name, caseName, Buffer.from(input, 'utf8').toString('hex'), ids.join(' '), JSON.stringify(input)].join('\t'));
+      if (input.length > 0) {
+        const pieces = rust.getPreTokenizer().preTokenizeString(input).map(p => p[0]);
+        pieceRows.push([name, caseName, Buffer.from(input, 'utf8').toString('hex'), JSON.stringify(pieces)].join('\t'));
+      }
     }
     notes.push('# ' + name + ': ' + path.relative(repo, file.out) + ' sha256 ' + sha256(fs.readFileSync(file.out))
         + ' (tokenizer.json sha256 ' + sha256(bytes) + '), ' + Object.keys(file.json.model.vocab).length
@@ -284,6 +315,14 @@ async function main() {
   fs.writeFileSync(out, header.concat(rows).join('\n') + '\n');
   console.log(header.join('\n'));
   console.log('wrote ' + rows.length + ' rows to ' + path.relative(repo, out));
+  const piecesOut = path.join(text, 'tokenizer-json/pretokens.tsv');
+  fs.writeFileSync(piecesOut, [
+    '# Pre-tokenisation of the same texts (non-empty ones) by the same files\' pre_tokenizer alone (no added',
+    '# tokens, no normaliser): getPreTokenizer().preTokenizeString(text), pieces in the byte-level alphabet.',
+    header[1], header[2].replace('encode(text, addSpecialTokens=false).getIds()', 'preTokenizeString'),
+    '# columns: file, case, text as UTF-8 hex, pieces as a JSON array',
+  ].concat(pieceRows).join('\n') + '\n');
+  console.log('wrote ' + pieceRows.length + ' rows to ' + path.relative(repo, piecesOut));
 }
 
 main().catch(e => {

@@ -382,6 +382,11 @@ public final class BpeTokenizer implements Tokenizer {
         ids.addAll(word, applyMerges(word, bytes.length));
     }
 
+    /** What happens around the merges (for tests). */
+    BpeRules rules() {
+        return rules;
+    }
+
     private int applyMerges(int[] word, int length) {
         return length < LONG_WORD ? applyMergesByScan(word, length) : applyMergesByHeap(word, length);
     }

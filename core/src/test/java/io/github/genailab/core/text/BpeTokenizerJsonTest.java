@@ -3,8 +3,12 @@ package io.github.genailab.core.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genailab.core.text.TokenizerJsonFiles.Golden;
+import io.github.genailab.core.text.TokenizerJsonFiles.Pieces;
+
+import java.nio.charset.StandardCharsets;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,7 @@ class BpeTokenizerJsonTest {
         for (String name : TokenizerJsonFiles.NAMES) {
             assertThat(golden()).filteredOn(g -> g.file().equals(name)).hasSizeGreaterThanOrEqualTo(50);
         }
-        assertThat(golden()).hasSize(164);
+        assertThat(golden()).hasSize(220);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -31,6 +35,19 @@ class BpeTokenizerJsonTest {
     void encode_matchesTheRustLibrary(Golden golden) {
         BpeTokenizer t = TokenizerJsonFiles.tokenizer(golden.file());
         assertThat(t.encode(golden.text())).containsExactly(golden.ids());
+    }
+
+    static List<Pieces> pretokens() {
+        return TokenizerJsonFiles.pretokens();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pretokens")
+    void preTokenizer_splitsLikeTheRustLibrary(Pieces golden) {
+        List<String> pieces = new ArrayList<>();
+        TokenizerJsonFiles.tokenizer(golden.file()).rules().preTokenizer().split(golden.text(),
+                piece -> pieces.add(ByteLevel.toTokenString(piece.getBytes(StandardCharsets.UTF_8))));
+        assertThat(pieces).isEqualTo(golden.pieces());
     }
 
     @ParameterizedTest(name = "{0}")

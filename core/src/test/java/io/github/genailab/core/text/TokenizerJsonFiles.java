@@ -1,5 +1,7 @@
 package io.github.genailab.core.text;
 
+import io.github.genailab.core.internal.Json;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +28,8 @@ final class TokenizerJsonFiles {
     static final String GPT2 = "gpt2";
     static final String LLAMA3 = "llama3-style";
     static final String QWEN2 = "qwen2-style";
-    static final List<String> NAMES = List.of(GPT2, LLAMA3, QWEN2);
+    static final String MERGE_ORDER = "merge-order";
+    static final List<String> NAMES = List.of(GPT2, LLAMA3, QWEN2, MERGE_ORDER);
 
     private static final Map<String, BpeTokenizer> TOKENIZERS = new ConcurrentHashMap<>();
 
@@ -69,22 +72,51 @@ final class TokenizerJsonFiles {
 
     static List<Golden> golden() {
         List<Golden> cases = new ArrayList<>();
+        for (String[] columns : rows("golden.tsv")) {
+            int[] ids = columns[3].isEmpty() ? new int[0]
+                    : Arrays.stream(columns[3].split(" ")).mapToInt(Integer::parseInt).toArray();
+            cases.add(new Golden(columns[0], columns[1], utf8(columns[2]), ids));
+        }
+        return cases;
+    }
+
+    /** The Rust library's pre-tokenisation of the texts, as byte-level pieces. */
+    static List<Pieces> pretokens() {
+        List<Pieces> cases = new ArrayList<>();
+        for (String[] columns : rows("pretokens.tsv")) {
+            List<String> pieces = new ArrayList<>();
+            for (Object piece : (List<?>) Json.parse(columns[3])) {
+                pieces.add((String) piece);
+            }
+            cases.add(new Pieces(columns[0], columns[1], utf8(columns[2]), pieces));
+        }
+        return cases;
+    }
+
+    record Pieces(String file, String name, String text, List<String> pieces) {
+        @Override
+        public String toString() {
+            return file + "/" + name;
+        }
+    }
+
+    private static String utf8(String hex) {
+        return new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8);
+    }
+
+    private static List<String[]> rows(String resource) {
+        List<String[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                TokenizerJsonFiles.class.getResourceAsStream("tokenizer-json/golden.tsv"), StandardCharsets.UTF_8))) {
+                TokenizerJsonFiles.class.getResourceAsStream("tokenizer-json/" + resource), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("#")) {
-                    continue;
+                if (!line.startsWith("#")) {
+                    rows.add(line.split("\t", -1));
                 }
-                String[] columns = line.split("\t", -1);
-                String text = new String(HexFormat.of().parseHex(columns[2]), StandardCharsets.UTF_8);
-                int[] ids = columns[3].isEmpty() ? new int[0]
-                        : Arrays.stream(columns[3].split(" ")).mapToInt(Integer::parseInt).toArray();
-                cases.add(new Golden(columns[0], columns[1], text, ids));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return cases;
+        return rows;
     }
 
     private static final class Holder {
