@@ -15,9 +15,10 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code \s} / {@code \S}: Unicode White_Space in Oniguruma (NBSP, U+2009, U+3000, U+2028,
  *       U+0085 ...), ASCII in Java: written as {@code \p{IsWhite_Space}} / {@code \P{IsWhite_Space}}.</li>
  *   <li>{@code \d} / {@code \w} / {@code \h} (and negations): Unicode decimal digits, word characters
- *       (letters, marks, decimal digits, connector punctuation) and hex digits in Oniguruma, spelt out
- *       as classes ({@code \h} is horizontal space in Java; {@code \v} is vertical space in Java but
- *       U+000B in Oniguruma).</li>
+ *       and hex digits in Oniguruma, spelt out as classes ({@code \h} is horizontal space in Java;
+ *       {@code \v} is vertical space in Java but U+000B in Oniguruma). Oniguruma's word characters, as
+ *       measured through the Rust library, are Alphabetic, marks, decimal digits and connector
+ *       punctuation, plus {@code ² ³ ¹ ¼ ½ ¾} outside a bracket class (not inside one).</li>
  *   <li>Case-insensitive groups {@code (?i:...)} fold Unicode case in Oniguruma ({@code 'ſ} matches
  *       {@code 's}): compiled with {@link Pattern#UNICODE_CASE}. Ruby's {@code (?m)} is Java's
  *       {@code (?s)}; {@code .}, {@code ^} and {@code $} treat only {@code \n} as a line end and
@@ -34,8 +35,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class SplitRegex {
 
-    private static final String WORD = "[\\p{L}\\p{M}\\p{Nd}\\p{Pc}]";
-    private static final String NOT_WORD = "[^\\p{L}\\p{M}\\p{Nd}\\p{Pc}]";
+    private static final String WORD_IN_CLASS = "\\p{IsAlphabetic}\\p{M}\\p{Nd}\\p{Pc}";
+    private static final String WORD = "[" + WORD_IN_CLASS + "\\u00B2\\u00B3\\u00B9\\u00BC-\\u00BE]";
     private static final String REFUSED_ESCAPES = "bBKRXGgkNOyY123456789";
 
     private SplitRegex() {
@@ -65,7 +66,7 @@ final class SplitRegex {
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\' && i + 1 < regex.length()) {
-                i = escape(regex, i + 1, out, field);
+                i = escape(regex, i + 1, classDepth > 0, out, field);
             } else if (c == '[') {
                 if (classDepth > 0 && regex.startsWith(":", i + 1)) {
                     throw refused(regex, field, "POSIX bracket expressions");
@@ -85,15 +86,15 @@ final class SplitRegex {
     }
 
     /** Translates the escape whose letter is at {@code at}; returns the index of its last character. */
-    private static int escape(String regex, int at, StringBuilder out, String field) {
+    private static int escape(String regex, int at, boolean inClass, StringBuilder out, String field) {
         char e = regex.charAt(at);
         switch (e) {
             case 's' -> out.append("\\p{IsWhite_Space}");
             case 'S' -> out.append("\\P{IsWhite_Space}");
             case 'd' -> out.append("\\p{Nd}");
             case 'D' -> out.append("\\P{Nd}");
-            case 'w' -> out.append(WORD);
-            case 'W' -> out.append(NOT_WORD);
+            case 'w' -> out.append(inClass ? WORD_IN_CLASS : WORD);
+            case 'W' -> out.append(inClass ? "[^" + WORD_IN_CLASS + "]" : "[^" + WORD.substring(1));
             case 'h' -> out.append("[0-9a-fA-F]");
             case 'H' -> out.append("[^0-9a-fA-F]");
             case 'v' -> out.append("\\x0B");

@@ -29,11 +29,13 @@ final class TokenizerJsonFiles {
     static final String LLAMA3 = "llama3-style";
     static final String QWEN2 = "qwen2-style";
     static final String MERGE_ORDER = "merge-order";
-    static final List<String> NAMES = List.of(GPT2, LLAMA3, QWEN2, MERGE_ORDER);
+    static final String PREFIX_SPACE = "prefix-space";
+    static final String REGEX_FLAVOUR = "regex-flavour";
+    static final List<String> NAMES = List.of(GPT2, LLAMA3, QWEN2, MERGE_ORDER, PREFIX_SPACE, REGEX_FLAVOUR);
 
     private static final Map<String, BpeTokenizer> TOKENIZERS = new ConcurrentHashMap<>();
 
-    record Golden(String file, String name, String text, int[] ids) {
+    record Golden(String file, String name, String text, int[] ids, String decoded) {
         @Override
         public String toString() {
             return file + "/" + name;
@@ -75,7 +77,7 @@ final class TokenizerJsonFiles {
         for (String[] columns : rows("golden.tsv")) {
             int[] ids = columns[3].isEmpty() ? new int[0]
                     : Arrays.stream(columns[3].split(" ")).mapToInt(Integer::parseInt).toArray();
-            cases.add(new Golden(columns[0], columns[1], utf8(columns[2]), ids));
+            cases.add(new Golden(columns[0], columns[1], utf8(columns[2]), ids, utf8(columns[5])));
         }
         return cases;
     }
