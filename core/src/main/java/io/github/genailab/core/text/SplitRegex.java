@@ -135,6 +135,9 @@ final class SplitRegex {
             char f = regex.charAt(i++);
             flags.append(f == 'm' ? 's' : f);
         }
+        if (flags.length() == 0 && i < regex.length() && Character.isLetter(regex.charAt(i))) {
+            throw refused(regex, field, "inline flags other than i, m and x");
+        }
         if (flags.length() == 0) {
             out.append("(?");
             return open + 1;
