@@ -329,9 +329,10 @@ async function main() {
       }
     }
     notes.push('# ' + name + ': ' + path.relative(repo, file.out) + ' sha256 ' + sha256(fs.readFileSync(file.out))
-        + ' (tokenizer.json sha256 ' + sha256(bytes) + '), ' + Object.keys(file.json.model.vocab).length
-        + ' model tokens, ' + file.json.model.merges.length + ' merges, ' + file.json.added_tokens.length
-        + ' added tokens; ' + cases.length + ' cases, the JS port agrees on ' + jsAgree + '.');
+        + (file.out.endsWith('.gz') ? ' (unzipped: sha256 ' + sha256(bytes) + ')' : '') + ', '
+        + Object.keys(file.json.model.vocab).length + ' model tokens, ' + file.json.model.merges.length
+        + ' merges, ' + file.json.added_tokens.length + ' added tokens; ' + cases.length + ' cases'
+        + (js === null ? '.' : ', the JS port agrees on ' + jsAgree + '.'));
   }
   const header = [
     '# Golden ids of BpeTokenizer.fromTokenizerJson, from the Hugging Face tokenizers library (Rust) ' + RUST_VERSION,

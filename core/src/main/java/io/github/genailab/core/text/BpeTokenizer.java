@@ -18,8 +18,10 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * A byte-level byte-pair-encoding tokenizer that works exactly like GPT-2's, trains in-process and
- * reads and writes GPT-2's file format.
+ * A byte-level byte-pair-encoding tokenizer that works exactly like GPT-2's, trains in-process,
+ * reads and writes GPT-2's file format, and reads Hugging Face {@code tokenizer.json} files with a
+ * byte-level BPE model (GPT-2, Llama 3, SmolLM2, Qwen2), encoding them exactly as the Rust
+ * {@code tokenizers} library does.
  *
  * <p><b>Encoding</b> (Radford et al. 2019; openai/gpt-2 {@code src/encoder.py}):
  * <pre>
@@ -53,6 +55,58 @@ import java.util.function.Consumer;
  *       ids that split a multi-byte character yields U+FFFD for the malformed bytes.</li>
  * </ul>
  *
+ * <p><b>Hugging Face {@code tokenizer.json}</b> ({@link #fromTokenizerJson(Path)},
+ * {@link #fromModelDirectory(Path)}), matched against huggingface/tokenizers 0.23.2 (its Node binding,
+ * npm {@code tokenizers@0.23.2}) on every test file and text:
+ * <pre>
+ * cut the added tokens out of the text: first those with normalized=false in the raw text, then,
+ *     in each stretch between them after the normaliser, those with normalized=true;
+ *     leftmost match first, the longest at a position; an added token is one id, never split
+ * normaliser: none, or NFC (Qwen2)
+ * pre-tokenizer: ByteLevel alone (GPT-2's pattern above, if use_regex), or a Sequence of Split
+ *     steps (the file's regex; every match and every stretch between matches is a piece) ending with
+ *     ByteLevel(use_regex=false); add_prefix_space puts a space before each piece not starting with one
+ * each piece: if ignore_merges and the piece's bytes are a vocabulary token, that token (Llama 3);
+ *     else its bytes, merged: repeatedly the adjacent pair of lowest rank, leftmost first, ONE
+ *     occurrence at a time (pairs it creates compete at once), until no pair has a rank
+ * </pre>
+ * What the file may hold: {@code model.type} BPE, merges as {@code "a b"} strings or
+ * {@code ["a", "b"]} pairs (rank = position), {@code ignore_merges}; {@code normalizer} null, NFC or a
+ * Sequence of NFC; the pre-tokenizers above with {@code behavior} Isolated and {@code invert} false;
+ * decoder ByteLevel. Anything else (WordPiece, Unigram or WordLevel models, {@code byte_fallback},
+ * dropout, subword prefixes or suffixes, other normalisers, pre-tokenizers or decoders, added tokens
+ * with {@code lstrip}, {@code rstrip} or {@code single_word}) is refused with an
+ * {@link IllegalArgumentException} naming the field, its value and what is supported.
+ * {@code post_processor}, {@code truncation} and {@code padding} are ignored: {@link #encode(String)}
+ * is {@code encode(text, add_special_tokens=False)} and adds no BOS token.
+ *
+ * <p><b>Conventions that ports of {@code tokenizer.json} get wrong.</b>
+ * <ul>
+ *   <li>The Split regex is Oniguruma's (Ruby syntax): {@code \s}, {@code \p{L}}, {@code \p{N}} are
+ *       Unicode-aware (NBSP, U+2009, U+3000, U+2028, U+0085 are whitespace; ², ½, ٣, Ⅷ are numbers)
+ *       and {@code (?i:'s|'ll|...)} folds Unicode case ({@code 'S}, {@code 'LL}, even {@code 'ſ}). It
+ *       is translated to {@code java.util.regex} construct by construct; constructs on which the two
+ *       disagree and that real files do not use ({@code \b}, back-references, POSIX brackets) are
+ *       refused rather than approximated.</li>
+ *   <li>The merge order is not {@code encoder.py}'s: the Rust library merges one occurrence at a time,
+ *       so with merges {@code "ab a"} (rank 0) and {@code "a b"} (rank 1), {@code "abab"} is
+ *       {@code [aba, b]}, where GPT-2's loop (every occurrence of a rank at once) gives
+ *       {@code [ab, ab]}. For merges learnt in order (GPT-2's own, or a trainer's) both agree;
+ *       {@link #load(Path, Path)} keeps {@code encoder.py}'s loop.</li>
+ *   <li>{@code ignore_merges} (Llama 3 files, whose vocabulary came from tiktoken ranks) emits a piece
+ *       found whole in the vocabulary even when the merges would split it.</li>
+ *   <li>Added tokens are matched before the normaliser and the pre-tokenizer, so GPT-2's
+ *       {@code <|endoftext|>} in text is id 50256 here, while {@link #load(Path, Path)} reads the same
+ *       characters as plain text (GPT-2's {@code encoder.py} does; both are right for their files).</li>
+ *   <li>NFC applies only where the file asks for it, and only between the raw-matched added tokens:
+ *       a decomposed {@code e + U+0301} becomes {@code é} for Qwen2, so {@code decode(encode(s))} is
+ *       {@code NFC(s)} there, and {@code s} for the other files.</li>
+ *   <li>Decoding follows the ByteLevel decoder: a token whose characters are all in the byte-level
+ *       alphabet is decoded as those bytes, any other token as its UTF-8 text. An added token such as
+ *       {@code "résumé"} is therefore decoded byte by byte into malformed UTF-8 (U+FFFD), exactly as the
+ *       Rust library does; ASCII special tokens are unaffected.</li>
+ * </ul>
+ *
  * <p><b>Training</b> ({@link #train(String, int)}): the 256 byte tokens get ids 0..255 (id = byte
  * value); then, repeatedly, the most frequent adjacent pair (counted within pre-tokenisation chunks,
  * weighted by how often each chunk occurs) is merged, ties going to the pair with the smallest left
@@ -75,6 +129,10 @@ import java.util.function.Consumer;
  *       representation). Reference code: openai/gpt-2 {@code src/encoder.py}.</li>
  *   <li>R. Sennrich, B. Haddow, A. Birch, <i>Neural Machine Translation of Rare Words with Subword
  *       Units</i>, ACL 2016, doi:10.18653/v1/P16-1162 (byte-pair encoding for text).</li>
+ *   <li>Hugging Face, <i>tokenizers</i>, version 0.23.2 (github.com/huggingface/tokenizers, Apache-2.0;
+ *       npm package {@code tokenizers@0.23.2}): the {@code tokenizer.json} format and the behaviour
+ *       matched here ({@code AddedVocabulary}, {@code Split}, {@code ByteLevel}, {@code BPE::merge_word},
+ *       {@code Word::merge_all}).</li>
  * </ol>
  */
 public final class BpeTokenizer implements Tokenizer {
