@@ -127,6 +127,10 @@ function mergeOrder(addedTokens = [], preTokenizer = byteLevel(true)) {
 const SPLIT_1 = '^\\s*\\S|\\S$|\\d+|\\w+|.\\v|(?m:.)\\n';
 const SPLIT_2 = '\\h+|\\p{Han}+|[\\W&&[^\\s]]+';
 const prefixSpace = {...byteLevel(true), add_prefix_space: true};
+// (g), (h) SmolLM2's pre-tokenizer (Digits with individual_digits, then ByteLevel with GPT-2's regex),
+// and Digits without individual_digits (runs of digits stay together).
+const digits = individual => ({type: 'Sequence', pretokenizers: [
+  {type: 'Digits', individual_digits: individual}, byteLevel(true)]});
 const flavourSequence = {type: 'Sequence', pretokenizers: [
   {type: 'Split', pattern: {Regex: SPLIT_1}, behavior: 'Isolated', invert: false},
   {type: 'Split', pattern: {Regex: SPLIT_2}, behavior: 'Isolated', invert: false},
@@ -238,6 +242,18 @@ const files = {
     out: path.join(text, 'tokenizer-json/prefix-space/tokenizer.json'),
     roundTrip: 'none',
     cases: [['specials', 'ab<|endoftext|>ab <|endoftext|> ab<|endoftext|><|endoftext|>\n<|endoftext|>']],
+  },
+  'digits-individual': {
+    json: mergeOrder([], digits(true)),
+    out: path.join(text, 'tokenizer-json/digits-individual/tokenizer.json'),
+    roundTrip: 'identity',
+    cases: [['digit-runs', 'x12345 6.78\u00b2\u00b3 \u0663\u0664\u2167 99']],
+  },
+  'digits-contiguous': {
+    json: mergeOrder([], digits(false)),
+    out: path.join(text, 'tokenizer-json/digits-contiguous/tokenizer.json'),
+    roundTrip: 'identity',
+    cases: [['digit-runs', 'x12345 6.78\u00b2\u00b3 \u0663\u0664\u2167 99']],
   },
   'regex-flavour': {
     json: mergeOrder([], flavourSequence),

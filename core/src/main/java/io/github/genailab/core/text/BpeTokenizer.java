@@ -64,15 +64,18 @@ import java.util.function.Consumer;
  *     leftmost match first, the longest at a position; an added token is one id, never split
  * normaliser: none, or NFC (Qwen2)
  * pre-tokenizer: ByteLevel alone (GPT-2's pattern above, if use_regex), or a Sequence of Split
- *     steps (the file's regex; every match and every stretch between matches is a piece) ending with
- *     ByteLevel(use_regex=false); add_prefix_space puts a space before each piece not starting with one
+ *     steps (the file's regex; every match and every stretch between matches is a piece) and Digits
+ *     steps (SmolLM2: each \p{N} character alone, or runs of them) ending with ByteLevel, each step
+ *     cutting the pieces of the one before; add_prefix_space puts a space before each piece not
+ *     starting with one
  * each piece: if ignore_merges and the piece's bytes are a vocabulary token, that token (Llama 3);
  *     else its bytes, merged: repeatedly the adjacent pair of lowest rank, leftmost first, ONE
  *     occurrence at a time (pairs it creates compete at once), until no pair has a rank
  * </pre>
  * What the file may hold: {@code model.type} BPE, merges as {@code "a b"} strings or
  * {@code ["a", "b"]} pairs (rank = position), {@code ignore_merges}; {@code normalizer} null, NFC or a
- * Sequence of NFC; the pre-tokenizers above with {@code behavior} Isolated and {@code invert} false;
+ * Sequence of NFC; the pre-tokenizers above (Split with {@code behavior} Isolated and {@code invert}
+ * false);
  * decoder ByteLevel. Anything else (WordPiece, Unigram or WordLevel models, {@code byte_fallback},
  * dropout, subword prefixes or suffixes, other normalisers, pre-tokenizers or decoders, added tokens
  * with {@code lstrip}, {@code rstrip} or {@code single_word}) is refused with an

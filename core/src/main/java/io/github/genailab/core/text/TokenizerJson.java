@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  */
 final class TokenizerJson {
 
+    /** The Digits pre-tokenizer: Rust's {@code char::is_numeric} is general category N. */
+    private static final Pattern DIGIT = Pattern.compile("\\p{N}");
+    private static final Pattern DIGITS = Pattern.compile("\\p{N}+");
+
     private final String file;
 
     private TokenizerJson(String file) {
@@ -208,12 +212,17 @@ final class TokenizerJson {
             boolean last = i == steps.size() - 1;
             if (last) {
                 require(step, "type", "ByteLevel", "be \"ByteLevel\" (the last or only pre-tokenizer must be"
-                        + " ByteLevel, optionally after Split steps in a Sequence)", field);
+                        + " ByteLevel, optionally after Split and Digits steps in a Sequence)", field);
                 return new PreTokenizer(splits, bool(step, "add_prefix_space", true, field),
                         bool(step, "use_regex", true, field));
             }
-            require(step, "type", "Split", "be \"Split\" (a Sequence may hold Split steps and then ByteLevel)", field);
-            splits.add(split(step, field));
+            if ("Digits".equals(step.get("type"))) {
+                splits.add(bool(step, "individual_digits", false, field) ? DIGIT : DIGITS);
+            } else {
+                require(step, "type", "Split", "be \"Split\" or \"Digits\" (a Sequence may hold Split and Digits"
+                        + " steps and then ByteLevel)", field);
+                splits.add(split(step, field));
+            }
         }
         throw fail("pre_tokenizer.pretokenizers", "end with a ByteLevel pre-tokenizer", "an empty Sequence");
     }

@@ -31,7 +31,8 @@ final class TokenizerJsonFiles {
     static final String MERGE_ORDER = "merge-order";
     static final String PREFIX_SPACE = "prefix-space";
     static final String REGEX_FLAVOUR = "regex-flavour";
-    static final List<String> NAMES = List.of(GPT2, LLAMA3, QWEN2, MERGE_ORDER, PREFIX_SPACE, REGEX_FLAVOUR);
+    static final List<String> NAMES = List.of(GPT2, LLAMA3, QWEN2, MERGE_ORDER, PREFIX_SPACE, REGEX_FLAVOUR,
+            "digits-individual", "digits-contiguous");
 
     private static final Map<String, BpeTokenizer> TOKENIZERS = new ConcurrentHashMap<>();
 
