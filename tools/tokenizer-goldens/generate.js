@@ -235,6 +235,7 @@ const files = {
     cases: [
       ['abab', 'abab'], ['ababab', 'ababab abababab'], ['abc', 'abc abcabc aabc abcc abbc'],
       ['xs', 'xxx xxxx xxxxx xxxxxxx xxxxxxxxx'], ['mixed', 'abababcabcxxabab'],
+      ['long-words', 'ab'.repeat(40) + 'c' + 'ab'.repeat(30) + 'abc'.repeat(20) + ' ' + 'x'.repeat(101) + ' aab' + 'bc'.repeat(30)],
     ],
   },
   'prefix-space': {

@@ -1,7 +1,6 @@
 package io.github.genailab.core.text;
 
 import io.github.genailab.core.math.Checks;
-import io.github.genailab.core.internal.LongIntMap;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +119,7 @@ import java.util.function.Consumer;
  *
  * <p><b>Complexity.</b> Pre-tokenisation is linear. A chunk of n bytes is merged by rescanning its
  * pairs after each merge rule, O(n·m) for m rules applied, as {@code encoder.py} does; chunks of
- * {@value #LONG_WORD} bytes or more (long runs of letters, digits or symbols) switch to an equivalent
+ * 48 bytes or more (long runs of letters, digits or symbols) switch to an equivalent
  * heap-based O(n log n) procedure, so no input is quadratic. Loading is linear in the file sizes
  * (GPT-2's 1.5 MB in a few hundred milliseconds); training on the 1.1 MB bundled corpus to 4,096 tokens
  * takes about a second. Instances are immutable and thread-safe; there is no cache.
@@ -158,17 +157,10 @@ public final class BpeTokenizer implements Tokenizer {
     /** Largest vocabulary {@link #train(String, int)} accepts (2<sup>20</sup>). */
     public static final int MAX_TRAINED_VOCABULARY_SIZE = 1 << 20;
 
-    /** Chunks of at least this many bytes are merged with the O(n log n) heap instead of rescanning. */
-    static final int LONG_WORD = 48;
-    private static final int DEAD = -2;
-
     private final String[] tokens;
     private final byte[][] tokenBytes;
     private final int[] byteToId;
-    private final int[] mergeLeft;
-    private final int[] mergeRight;
-    private final int[] mergeResult;
-    private final LongIntMap rankOfPair;
+    private final Merges merges;
     private final Map<String, Integer> idOfToken;
     private final BpeRules rules;
 
@@ -190,13 +182,7 @@ public final class BpeTokenizer implements Tokenizer {
         this.tokens = tokens;
         this.tokenBytes = tokenBytes;
         this.byteToId = byteToId;
-        this.mergeLeft = mergeLeft;
-        this.mergeRight = mergeRight;
-        this.mergeResult = mergeResult;
-        this.rankOfPair = new LongIntMap(mergeLeft.length);
-        for (int rank = 0; rank < mergeLeft.length; rank++) {
-            rankOfPair.put(LongIntMap.pack(mergeLeft[rank], mergeRight[rank]), rank);
-        }
+        this.merges = new Merges(mergeLeft, mergeRight, mergeResult, rules.oneMergeAtATime());
         this.idOfToken = new HashMap<>(tokens.length * 2);
         for (int id = 0; id < tokens.length; id++) {
             idOfToken.put(tokens[id], id);
@@ -386,7 +372,7 @@ public final class BpeTokenizer implements Tokenizer {
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(ENCODER_FILE), EncoderJson.write(tokens), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(MERGES_FILE), MergesFile.write(tokens, mergeLeft, mergeRight),
+        Files.writeString(dir.resolve(MERGES_FILE), MergesFile.write(tokens, merges.left(), merges.right()),
                 StandardCharsets.UTF_8);
     }
 
@@ -402,7 +388,7 @@ public final class BpeTokenizer implements Tokenizer {
      * @return the number of merge rules
      */
     public int mergeCount() {
-        return mergeLeft.length;
+        return merges.count();
     }
 
     /**
@@ -440,7 +426,7 @@ public final class BpeTokenizer implements Tokenizer {
         for (int i = 0; i < bytes.length; i++) {
             word[i] = byteToId[bytes[i] & 0xFF];
         }
-        ids.addAll(word, applyMerges(word, bytes.length));
+        ids.addAll(word, merges.apply(word, bytes.length));
     }
 
     /** What happens around the merges (for tests). */
@@ -448,102 +434,9 @@ public final class BpeTokenizer implements Tokenizer {
         return rules;
     }
 
-    private int applyMerges(int[] word, int length) {
-        return length < LONG_WORD ? applyMergesByScan(word, length) : applyMergesByHeap(word, length);
-    }
-
-    private int rank(int left, int right) {
-        return rankOfPair.get(LongIntMap.pack(left, right));
-    }
-
-    /**
-     * {@code encoder.py}'s loop: find the lowest-ranked adjacent pair, merge all its occurrences (or,
-     * with {@link BpeRules#oneMergeAtATime()}, only its leftmost one).
-     */
-    int applyMergesByScan(int[] word, int length) {
-        while (length > 1) {
-            int best = Integer.MAX_VALUE;
-            int at = -1;
-            for (int i = 0; i + 1 < length; i++) {
-                int rank = rank(word[i], word[i + 1]);
-                if (rank >= 0 && rank < best) {
-                    best = rank;
-                    at = i;
-                }
-            }
-            if (at < 0) {
-                break;
-            }
-            if (rules.oneMergeAtATime()) {
-                word[at] = mergeResult[best];
-                System.arraycopy(word, at + 2, word, at + 1, length - at - 2);
-                length--;
-            } else {
-                length = Bpe.mergeAll(word, length, mergeLeft[best], mergeRight[best], mergeResult[best]);
-            }
-        }
-        return length;
-    }
-
-    /**
-     * The same result in O(n log n): a linked list of tokens and a heap of (rank, position). All
-     * occurrences of one rank pop in position order, which is the left-to-right scan; pairs created
-     * meanwhile wait until that rank is done, because {@code encoder.py} only looks for the next pair
-     * after merging every occurrence of the current one (this matters when a merges file is not in
-     * dependency order). A popped entry is acted on only if its position still holds a pair of that rank.
-     * With {@link BpeRules#oneMergeAtATime()} created pairs join the heap at once, which is the Rust
-     * {@code tokenizers} library's {@code Word::merge_all}.
-     */
-    int applyMergesByHeap(int[] word, int length) {
-        int[] next = new int[length];
-        int[] prev = new int[length];
-        LongMinHeap heap = new LongMinHeap(length);
-        for (int i = 0; i < length; i++) {
-            next[i] = i + 1 < length ? i + 1 : -1;
-            prev[i] = i - 1;
-            if (i + 1 < length) {
-                offer(heap, rank(word[i], word[i + 1]), i);
-            }
-        }
-        LongMinHeap created = new LongMinHeap(16); // pairs waiting for the current rank to finish
-        while (!heap.isEmpty()) {
-            long entry = heap.poll();
-            int rank = (int) (entry >>> 32);
-            int p = (int) entry;
-            if (next[p] >= 0 && prev[p] != DEAD && rank(word[p], word[next[p]]) == rank) {
-                int q = next[p];
-                word[p] = mergeResult[rank];
-                next[p] = next[q];
-                if (next[q] >= 0) {
-                    prev[next[q]] = p;
-                }
-                prev[q] = DEAD;
-                if (prev[p] >= 0) {
-                    created.add(((long) rank(word[prev[p]], word[p]) << 32) | prev[p]);
-                }
-                if (next[p] >= 0) {
-                    created.add(((long) rank(word[p], word[next[p]]) << 32) | p);
-                }
-            }
-            if (!created.isEmpty()
-                    && (rules.oneMergeAtATime() || heap.isEmpty() || (int) (heap.peek() >>> 32) != rank)) {
-                while (!created.isEmpty()) {
-                    long c = created.poll();
-                    offer(heap, (int) (c >>> 32), (int) c);
-                }
-            }
-        }
-        int out = 0;
-        for (int i = 0; i >= 0; i = next[i]) {
-            word[out++] = word[i];
-        }
-        return out;
-    }
-
-    private static void offer(LongMinHeap heap, int rank, int position) {
-        if (rank >= 0) {
-            heap.add(((long) rank << 32) | position);
-        }
+    /** The merge table (for tests). */
+    Merges merges() {
+        return merges;
     }
 
     /**
@@ -604,6 +497,6 @@ public final class BpeTokenizer implements Tokenizer {
      */
     @Override
     public String toString() {
-        return "BpeTokenizer[vocabularySize=" + tokenBytes.length + ", merges=" + mergeLeft.length + "]";
+        return "BpeTokenizer[vocabularySize=" + tokenBytes.length + ", merges=" + merges.count() + "]";
     }
 }

@@ -63,12 +63,13 @@ final class TokenizerJson {
 
     private BpeTokenizer build(Map<String, Object> root) {
         Map<String, Object> model = object(root.get("model"), "model");
-        require(model, "type", "BPE", "be \"BPE\" (WordPiece, WordLevel and Unigram models are not supported)");
+        require(model, "type", "BPE", "be \"BPE\" (WordPiece, WordLevel and Unigram models are not supported)",
+                "model");
         Object dropout = model.get("dropout");
         if (dropout != null && !Double.valueOf(0).equals(dropout)) {
             throw fail("model.dropout", "be null (BPE dropout is not supported)", dropout);
         }
-        requireAbsentOr(model, "byte_fallback", Boolean.FALSE, "false (byte fallback is not supported)");
+        requireAbsentOr(model, "byte_fallback", Boolean.FALSE, "false (byte fallback is not supported)", "model");
         for (String affix : List.of("continuing_subword_prefix", "end_of_word_suffix")) {
             Object value = model.get(affix);
             if (value != null && !"".equals(value)) {
@@ -245,19 +246,11 @@ final class TokenizerJson {
                 + " supported)", "decoder");
     }
 
-    private void require(Map<String, Object> object, String key, String expected, String rule) {
-        require(object, key, expected, rule, "model");
-    }
-
     private void require(Map<String, Object> object, String key, String expected, String rule, String parent) {
         Object value = object.get(key);
         if (!expected.equals(value)) {
             throw fail(parent + "." + key, rule, value instanceof String ? quote(value) : value);
         }
-    }
-
-    private void requireAbsentOr(Map<String, Object> object, String key, Object allowed, String rule) {
-        requireAbsentOr(object, key, allowed, rule, "model");
     }
 
     private void requireAbsentOr(Map<String, Object> object, String key, Object allowed, String rule, String parent) {

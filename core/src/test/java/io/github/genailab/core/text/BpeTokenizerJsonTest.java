@@ -27,7 +27,7 @@ class BpeTokenizerJsonTest {
         for (String name : TokenizerJsonFiles.NAMES) {
             assertThat(golden()).filteredOn(g -> g.file().equals(name)).hasSizeGreaterThanOrEqualTo(50);
         }
-        assertThat(golden()).hasSize(428);
+        assertThat(golden()).hasSize(429);
     }
 
     @ParameterizedTest(name = "{0}")
