@@ -40,8 +40,8 @@ const QWEN2_MERGES = 3000;
 const TEXT_REPEATS = 20;
 
 const byteLevel = (useRegex) => ({type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: useRegex});
-const added = (id, content, special, normalized) =>
-  ({id, content, single_word: false, lstrip: false, rstrip: false, normalized, special});
+const added = (id, content, special, normalized, flags = {}) =>
+  ({id, content, single_word: false, lstrip: false, rstrip: false, normalized, special, ...flags});
 const skeleton = (addedTokens, normalizer, preTokenizer, model) => ({
   version: '1.0', truncation: null, padding: null, added_tokens: addedTokens, normalizer,
   pre_tokenizer: preTokenizer, post_processor: null, decoder: byteLevel(true), model,
@@ -255,6 +255,22 @@ const files = {
     out: path.join(text, 'tokenizer-json/digits-contiguous/tokenizer.json'),
     roundTrip: 'identity',
     cases: [['digit-runs', 'x12345 6.78\u00b2\u00b3 \u0663\u0664\u2167 99']],
+  },
+  'added-flags': {
+    json: mergeOrder([
+      added(263, '<mask>', true, false, {lstrip: true}), added(264, '[R]', true, false, {rstrip: true}),
+      added(265, 'cat', false, false, {single_word: true}), added(266, '<both>', true, false, {lstrip: true, rstrip: true}),
+      added(267, 'caf\u00e9', false, true, {single_word: true}), added(268, 'catalog', false, false)]),
+    out: path.join(text, 'tokenizer-json/added-flags/tokenizer.json'),
+    roundTrip: 'none',
+    cases: [
+      ['lstrip', 'a <mask> b a<mask>b   <mask>  x \u00a0\u3000<mask>\n<mask><mask> \t<mask>'],
+      ['rstrip', '[R]   y [R]\n\nz [R][R] [R]\u2009\u2009w [R]'],
+      ['both', 'x  <both>  <both>  y <both>'],
+      ['rstrip-then-lstrip', '[R]   <mask> [R] <both> <mask>'],
+      ['single-word', 'cat concat cats cat. (cat) _cat cat_ 1cat \u00e9cat cat\u0301 cat\u200d catalog cat'],
+      ['single-word-normalized', 'caf\u00e9 cafe\u0301 caf\u00e9s xcaf\u00e9 caf\u00e9!'],
+    ],
   },
   'regex-flavour': {
     json: mergeOrder([], flavourSequence),

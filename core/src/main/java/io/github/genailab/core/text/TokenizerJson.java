@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -103,19 +102,15 @@ final class TokenizerJson {
         }
         int[][] merges = merges(list(model.get("merges"), "model.merges"), ids);
 
-        Map<String, Integer> rawIds = new LinkedHashMap<>();
-        Map<String, Integer> normalizedIds = new LinkedHashMap<>();
+        List<AddedTokens.Token> addedTokens = new ArrayList<>();
+        Map<String, Integer> addedIds = new HashMap<>();
         int next = modelTokens;
         for (int i = 0; i < added.size(); i++) {
             String field = "added_tokens[" + i + "]";
             Map<String, Object> token = object(added.get(i), field);
             String content = string(token.get("content"), field + ".content");
-            if (content.isEmpty() || rawIds.containsKey(content) || normalizedIds.containsKey(content)) {
+            if (content.isEmpty() || addedIds.containsKey(content)) {
                 throw fail(field + ".content", "be non-empty and not repeat an earlier added token", quote(content));
-            }
-            for (String flag : List.of("single_word", "lstrip", "rstrip")) {
-                requireAbsentOr(token, flag, Boolean.FALSE, "false (" + flag + " added tokens are not supported)",
-                        field);
             }
             Integer inVocabulary = ids.get(content);
             int expected = inVocabulary != null ? inVocabulary : next;
@@ -128,7 +123,10 @@ final class TokenizerJson {
                 tokens[next++] = content;
             }
             boolean special = bool(token, "special", false, field);
-            (bool(token, "normalized", !special, field) ? normalizedIds : rawIds).put(content, id);
+            addedIds.put(content, id);
+            addedTokens.add(new AddedTokens.Token(content, id, bool(token, "normalized", !special, field),
+                    bool(token, "single_word", false, field), bool(token, "lstrip", false, field),
+                    bool(token, "rstrip", false, field)));
         }
         String[] all = Arrays.copyOf(tokens, next);
         byte[][] tokenBytes = new byte[all.length][];
@@ -137,8 +135,7 @@ final class TokenizerJson {
             tokenBytes[id] = bytes != null ? bytes : all[id].getBytes(StandardCharsets.UTF_8);
         }
         decoder(root.get("decoder"));
-        AddedTokens addedTokens = new AddedTokens(rawIds, normalizedIds, nfc(root.get("normalizer")));
-        BpeRules rules = new BpeRules(addedTokens, preTokenizer(root.get("pre_tokenizer")), ignoreMerges,
+        BpeRules rules = new BpeRules(new AddedTokens(addedTokens, nfc(root.get("normalizer"))), preTokenizer(root.get("pre_tokenizer")), ignoreMerges,
                 modelTokens, true);
         return new BpeTokenizer(all, tokenBytes, byteToId, merges[0], merges[1], merges[2], rules);
     }

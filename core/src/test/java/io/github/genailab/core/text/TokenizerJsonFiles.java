@@ -31,8 +31,9 @@ final class TokenizerJsonFiles {
     static final String MERGE_ORDER = "merge-order";
     static final String PREFIX_SPACE = "prefix-space";
     static final String REGEX_FLAVOUR = "regex-flavour";
+    static final String ADDED_FLAGS = "added-flags";
     static final List<String> NAMES = List.of(GPT2, LLAMA3, QWEN2, MERGE_ORDER, PREFIX_SPACE, REGEX_FLAVOUR,
-            "digits-individual", "digits-contiguous");
+            "digits-individual", "digits-contiguous", ADDED_FLAGS);
 
     private static final Map<String, BpeTokenizer> TOKENIZERS = new ConcurrentHashMap<>();
 
