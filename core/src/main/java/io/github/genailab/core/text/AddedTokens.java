@@ -109,12 +109,8 @@ final class AddedTokens {
                     || stop < text.length() && isWord(text.codePointAt(stop)))) {
                 continue;
             }
-            if (token.lstrip()) {
-                int s = start;
-                while (s > 0 && isWhiteSpace(text.charAt(s - 1))) {
-                    s--;
-                }
-                start = Math.max(s, end);
+            while (token.lstrip() && start > end && isWhiteSpace(text.charAt(start - 1))) {
+                start--;
             }
             while (token.rstrip() && stop < text.length() && isWhiteSpace(text.charAt(stop))) {
                 stop++;

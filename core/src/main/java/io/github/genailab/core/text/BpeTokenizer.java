@@ -60,7 +60,9 @@ import java.util.function.Consumer;
  * <pre>
  * cut the added tokens out of the text: first those with normalized=false in the raw text, then,
  *     in each stretch between them after the normaliser, those with normalized=true;
- *     leftmost match first, the longest at a position; an added token is one id, never split
+ *     leftmost match first, the longest at a position; an added token is one id, never split;
+ *     single_word drops a match touching a word character (Unicode \w), lstrip / rstrip make the
+ *     token swallow the whitespace before / after it
  * normaliser: none, or NFC (Qwen2)
  * pre-tokenizer: ByteLevel alone (GPT-2's pattern above, if use_regex), or a Sequence of Split
  *     steps (the file's regex; every match and every stretch between matches is a piece) and Digits
@@ -74,11 +76,10 @@ import java.util.function.Consumer;
  * What the file may hold: {@code model.type} BPE, merges as {@code "a b"} strings or
  * {@code ["a", "b"]} pairs (rank = position), {@code ignore_merges}; {@code normalizer} null, NFC or a
  * Sequence of NFC; the pre-tokenizers above (Split with {@code behavior} Isolated and {@code invert}
- * false);
- * decoder ByteLevel. Anything else (WordPiece, Unigram or WordLevel models, {@code byte_fallback},
- * dropout, subword prefixes or suffixes, other normalisers, pre-tokenizers or decoders, added tokens
- * with {@code lstrip}, {@code rstrip} or {@code single_word}) is refused with an
- * {@link IllegalArgumentException} naming the field, its value and what is supported.
+ * false); added tokens with any flags; decoder ByteLevel. Anything else (WordPiece, Unigram or
+ * WordLevel models, {@code byte_fallback}, dropout, subword prefixes or suffixes, other normalisers,
+ * pre-tokenizers or decoders) is refused with an {@link IllegalArgumentException} naming the field,
+ * its value and what is supported.
  * {@code post_processor}, {@code truncation} and {@code padding} are ignored: {@link #encode(String)}
  * is {@code encode(text, add_special_tokens=False)} and adds no BOS token.
  *
