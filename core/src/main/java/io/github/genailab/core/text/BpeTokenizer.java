@@ -363,6 +363,8 @@ public final class BpeTokenizer implements Tokenizer {
      * @param dir the directory, not null
      * @throws NullPointerException if {@code dir} is null
      * @throws IOException if the directory or files cannot be written
+     * @throws IllegalStateException if the tokenizer was read from a {@code tokenizer.json} (its added
+     *     tokens, normaliser and pre-tokenizer have no place in GPT-2's files)
      */
     public void save(Path dir) throws IOException {
         Checks.notNull(dir, "dir");
@@ -393,7 +395,9 @@ public final class BpeTokenizer implements Tokenizer {
     }
 
     /**
-     * Encodes text with GPT-2's algorithm (see the class description).
+     * Encodes text with GPT-2's algorithm, or, for a tokenizer read from {@code tokenizer.json}, as the
+     * Rust {@code tokenizers} library's {@code encode(text, add_special_tokens=False)} (see the class
+     * description). Added tokens in the text become their ids; no BOS or other template token is added.
      *
      * @param text the text, not null
      * @return the token ids (a new array)
@@ -442,7 +446,10 @@ public final class BpeTokenizer implements Tokenizer {
 
     /**
      * Decodes ids to text: the tokens' bytes, concatenated, read as UTF-8 (malformed sequences, e.g.
-     * from ids that cut a character in two, become U+FFFD).
+     * from ids that cut a character in two, become U+FFFD). A token's bytes are its characters mapped
+     * back through the byte-level alphabet; a token with a character outside the alphabet (an added
+     * token such as {@code "<tool call>"} with a space) stands for its UTF-8 text, as in the
+     * {@code ByteLevel} decoder. Special tokens are kept.
      *
      * @param tokens the ids, each in {@code [0, vocabularySize())}, not null
      * @return the text
@@ -467,7 +474,8 @@ public final class BpeTokenizer implements Tokenizer {
 
     /**
      * The token string of an id, in GPT-2's byte-level alphabet, as it appears in
-     * {@code encoder.json}: e.g. {@code "Ġthe"} for the bytes of {@code " the"}.
+     * {@code encoder.json}: e.g. {@code "Ġthe"} for the bytes of {@code " the"}; for an added token of
+     * a {@code tokenizer.json}, its text, e.g. {@code "<|im_start|>"}.
      *
      * @param id the id, in {@code [0, vocabularySize())}
      * @return the token string
@@ -479,8 +487,8 @@ public final class BpeTokenizer implements Tokenizer {
     }
 
     /**
-     * The id of a token string given in GPT-2's byte-level alphabet (the inverse of {@link #token(int)}),
-     * e.g. {@code tokenId("<|endoftext|>")} is 50256 for GPT-2.
+     * The id of a token string given in GPT-2's byte-level alphabet, or of an added token's text (the
+     * inverse of {@link #token(int)}), e.g. {@code tokenId("<|endoftext|>")} is 50256 for GPT-2.
      *
      * @param token the token string, not null
      * @return the id, or empty if the vocabulary has no such token
