@@ -1,9 +1,9 @@
 package io.github.genailab.collapse;
 
+import io.github.genailab.collapse.internal.GaussianKernels;
+import io.github.genailab.collapse.internal.Linalg;
+import io.github.genailab.collapse.mixture.GaussianMixture;
 import io.github.genailab.core.math.Checks;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * Closed-form distances and scores between Gaussians (and Gaussian mixtures) used to measure collapse.
@@ -33,6 +33,8 @@ import org.apache.commons.math3.special.Erf;
  * <p>References: Dowson &amp; Landau, "The Frechet distance between multivariate normal distributions",
  * J. Multivariate Anal. 12(3), 1982; Shumailov et al., "AI models collapse when trained on recursively
  * generated data", Nature 631:755-759, 2024 (L2 metric: {@code Zakahler/curse_recurse@b48c90a}).
+ *
+ * @since 0.1.0
  */
 public final class GaussianMetrics {
 
@@ -54,7 +56,7 @@ public final class GaussianMetrics {
     public static double w2Squared(double mean1, double variance1, double mean2, double variance2) {
         checkNormal(mean1, variance1, "mean1", "variance1");
         checkNormal(mean2, variance2, "mean2", "variance2");
-        return w2Squared1d(mean1, Math.sqrt(variance1), mean2, Math.sqrt(variance2));
+        return GaussianKernels.w2Squared1d(mean1, Math.sqrt(variance1), mean2, Math.sqrt(variance2));
     }
 
     /**
@@ -73,7 +75,7 @@ public final class GaussianMetrics {
         Checks.sameLength(d, checkMean(mean2, "mean2"), "mean1", "mean2");
         double[] l1 = Linalg.covarianceFactor(covariance1, d, "covariance1");
         double[] l2 = Linalg.covarianceFactor(covariance2, d, "covariance2");
-        return w2SquaredFromFactors(mean1, l1, mean2, l2, d);
+        return GaussianKernels.w2SquaredFromFactors(mean1, l1, mean2, l2, d);
     }
 
     /**
@@ -89,7 +91,7 @@ public final class GaussianMetrics {
     public static double klDivergence(double mean0, double variance0, double mean1, double variance1) {
         checkNormal(mean0, variance0, "mean0", "variance0");
         checkNormal(mean1, variance1, "mean1", "variance1");
-        return kl1d(mean0, variance0, Math.log(variance0), mean1, variance1, Math.log(variance1));
+        return GaussianKernels.kl1d(mean0, variance0, Math.log(variance0), mean1, variance1, Math.log(variance1));
     }
 
     /**
@@ -110,7 +112,7 @@ public final class GaussianMetrics {
         double[] l0 = Linalg.covarianceFactor(covariance0, d, "covariance0");
         double[] l1 = Linalg.covarianceFactor(covariance1, d, "covariance1");
         double[] s0 = Linalg.flatten(covariance0);
-        return klFromFactors(mean0, s0, Linalg.logDetFromCholesky(l0, d), mean1, l1,
+        return GaussianKernels.klFromFactors(mean0, s0, Linalg.logDetFromCholesky(l0, d), mean1, l1,
                 Linalg.logDetFromCholesky(l1, d), d);
     }
 
@@ -147,7 +149,7 @@ public final class GaussianMetrics {
         checkNormal(originalMean, originalVariance, "originalMean", "originalVariance");
         checkNormal(mean, variance, "mean", "variance");
         Checks.positive(sigmas, "sigmas");
-        return tail1d(originalMean, Math.sqrt(originalVariance), mean, Math.sqrt(variance), sigmas);
+        return GaussianKernels.tail1d(originalMean, Math.sqrt(originalVariance), mean, Math.sqrt(variance), sigmas);
     }
 
     /**
@@ -166,7 +168,7 @@ public final class GaussianMetrics {
             double variance) {
         checkNormal(originalMean, originalVariance, "originalMean", "originalVariance");
         checkNormal(mean, variance, "mean", "variance");
-        return logLikelihood1d(originalMean, originalVariance, mean, variance, Math.log(variance));
+        return GaussianKernels.logLikelihood1d(originalMean, originalVariance, mean, variance, Math.log(variance));
     }
 
     /**
@@ -187,7 +189,7 @@ public final class GaussianMetrics {
         Checks.sameLength(d, checkMean(mean, "mean"), "originalMean", "mean");
         Linalg.covarianceFactor(originalCovariance, d, "originalCovariance");
         double[] l = Linalg.covarianceFactor(covariance, d, "covariance");
-        return logLikelihoodFromFactor(originalMean, Linalg.flatten(originalCovariance), mean, l,
+        return GaussianKernels.logLikelihoodFromFactor(originalMean, Linalg.flatten(originalCovariance), mean, l,
                 Linalg.logDetFromCholesky(l, d), d);
     }
 
@@ -240,12 +242,18 @@ public final class GaussianMetrics {
         double[] tmp = new double[d];
         double[] scratch = new double[d * d];
         double total = 0;
+        double[] aWeights = a.weights();
+        double[] bWeights = b.weights();
+        double[][] aMeans = a.means();
+        double[][] bMeans = b.means();
+        double[][][] aCovariances = a.covariances();
+        double[][][] bCovariances = b.covariances();
         for (int i = 0; i < a.components(); i++) {
-            double[] mi = a.meanRef(i);
-            double[][] si = a.covarianceRef(i);
+            double[] mi = aMeans[i];
+            double[][] si = aCovariances[i];
             for (int j = 0; j < b.components(); j++) {
-                double[] mj = b.meanRef(j);
-                double[][] sj = b.covarianceRef(j);
+                double[] mj = bMeans[j];
+                double[][] sj = bCovariances[j];
                 for (int r = 0; r < d; r++) {
                     delta[r] = mi[r] - mj[r];
                     for (int c = 0; c < d; c++) {
@@ -256,106 +264,10 @@ public final class GaussianMetrics {
                 Linalg.choleskyWithJitter(sum, d, l, base, scratch);
                 double logDensity = -0.5 * (d * LOG_2PI + Linalg.logDetFromCholesky(l, d)
                         + Linalg.inverseQuadratic(l, delta, d, tmp));
-                total += a.weightRef(i) * b.weightRef(j) * Math.exp(logDensity);
+                total += aWeights[i] * bWeights[j] * Math.exp(logDensity);
             }
         }
         return total;
-    }
-
-    // ---- package-private kernels shared with the trajectories (no validation) ----
-
-    static double w2Squared1d(double mean1, double sd1, double mean2, double sd2) {
-        double dm = mean1 - mean2;
-        double ds = sd1 - sd2;
-        return dm * dm + ds * ds;
-    }
-
-    /** KL(N(m0, v0) || N(m1, v1)) with log-variances given separately so that v1 may underflow to 0. */
-    static double kl1d(double m0, double v0, double logV0, double m1, double v1, double logV1) {
-        double dm = m1 - m0;
-        double ratio = (v0 + dm * dm) / v1;
-        return 0.5 * (ratio - 1 + (logV1 - logV0));
-    }
-
-    static double tail1d(double m0, double sd0, double m, double sd, double sigmas) {
-        double lo = m0 - sigmas * sd0;
-        double hi = m0 + sigmas * sd0;
-        if (sd == 0) {
-            return m < lo || m > hi ? 1 : 0;
-        }
-        return normalCdf((lo - m) / sd) + normalCdf((m - hi) / sd);
-    }
-
-    /** Mean log-density of data with mean {@code ma} and (MLE) variance {@code va} under N(m, v). */
-    static double logLikelihood1d(double ma, double va, double m, double v, double logV) {
-        double dm = ma - m;
-        double spread = va + dm * dm;
-        return -0.5 * (LOG_2PI + logV) - (spread == 0 ? 0 : spread / (2 * v));
-    }
-
-    /** {@code Phi(x)} via the complementary error function, accurate in both tails. */
-    static double normalCdf(double x) {
-        return 0.5 * Erf.erfc(-x / Math.sqrt(2));
-    }
-
-    /** {@code tr(S1^-1 Sa) + (ma - m1)^T S1^-1 (ma - m1)} with {@code S1 = l1 l1^T}; {@code sa} any PSD. */
-    private static double mahalanobisTerms(double[] ma, double[] sa, double[] m1, double[] l1, int d) {
-        double[] inv = new double[d * d];
-        Linalg.invertLower(l1, d, inv);
-        double trace = 0;
-        for (int i = 0; i < d; i++) {
-            for (int r = 0; r <= i; r++) {
-                double pr = inv[i * d + r];
-                if (pr == 0) {
-                    continue;
-                }
-                for (int c = 0; c <= i; c++) {
-                    trace += pr * sa[r * d + c] * inv[i * d + c];
-                }
-            }
-        }
-        double[] delta = new double[d];
-        for (int j = 0; j < d; j++) {
-            delta[j] = ma[j] - m1[j];
-        }
-        return trace + Linalg.inverseQuadratic(l1, delta, d, new double[d]);
-    }
-
-    static double klFromFactors(double[] m0, double[] s0, double logDet0, double[] m1, double[] l1, double logDet1,
-            int d) {
-        return 0.5 * (mahalanobisTerms(m0, s0, m1, l1, d) - d + logDet1 - logDet0);
-    }
-
-    static double logLikelihoodFromFactor(double[] ma, double[] sa, double[] m1, double[] l1, double logDet1,
-            int d) {
-        return -0.5 * (d * LOG_2PI + logDet1 + mahalanobisTerms(ma, sa, m1, l1, d));
-    }
-
-    static double w2SquaredFromFactors(double[] m1, double[] l1, double[] m2, double[] l2, int d) {
-        double meanTerm = 0;
-        for (int j = 0; j < d; j++) {
-            double dj = m1[j] - m2[j];
-            meanTerm += dj * dj;
-        }
-        double[][] c = new double[d][d];
-        double trace1 = 0;
-        double trace2 = 0;
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                double s = 0;
-                for (int k = Math.max(i, j); k < d; k++) {
-                    s += l1[k * d + i] * l2[k * d + j];
-                }
-                c[i][j] = s;
-                trace1 += l1[i * d + j] * l1[i * d + j];
-                trace2 += l2[i * d + j] * l2[i * d + j];
-            }
-        }
-        double nuclear = 0;
-        for (double sv : new SingularValueDecomposition(new Array2DRowRealMatrix(c, false)).getSingularValues()) {
-            nuclear += sv;
-        }
-        return Math.max(0, meanTerm + trace1 + trace2 - 2 * nuclear);
     }
 
     private static void checkNormal(double mean, double variance, String meanName, String varianceName) {

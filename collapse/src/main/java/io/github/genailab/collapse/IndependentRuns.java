@@ -1,5 +1,7 @@
 package io.github.genailab.collapse;
 
+import io.github.genailab.collapse.internal.Runs;
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.Rngs;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import java.util.random.RandomGenerator;
  * thread; otherwise a pool of that many threads is created for this call and shut down before it
  * returns (no hidden or shared pool). Reductions over the result list are then done by the caller in
  * run order, which keeps them bit-for-bit deterministic too.
+ *
+ * @since 0.1.0
  */
 public final class IndependentRuns {
 
@@ -73,7 +77,7 @@ public final class IndependentRuns {
         if (threads == 1) {
             for (int i = 0; i < runs; i++) {
                 results.set(i, experiment.apply(generators[i]));
-                listener.onProgress(i + 1, runs);
+                listener.progress("runs", i + 1, runs);
             }
             return Collections.unmodifiableList(results);
         }
@@ -89,7 +93,7 @@ public final class IndependentRuns {
                 futures.add(pool.submit(() -> {
                     T result = experiment.apply(g);
                     synchronized (lock) {
-                        listener.onProgress(done.incrementAndGet(), runs);
+                        listener.progress("runs", done.incrementAndGet(), runs);
                     }
                     return result;
                 }));

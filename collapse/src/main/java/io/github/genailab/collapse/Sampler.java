@@ -10,6 +10,8 @@ package io.github.genailab.collapse;
  * </pre>
  * so drawing the statistics directly is <em>exactly</em> equivalent in distribution to drawing the
  * {@code M} points and fitting them, at O(d^3) instead of O(M d^2) per generation.
+ *
+ * @since 0.1.0
  */
 public enum Sampler {
 

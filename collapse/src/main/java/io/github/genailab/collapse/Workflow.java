@@ -28,6 +28,8 @@ import java.util.Locale;
  *     generation's data taken from the original data; 0 otherwise
  * @param freshSamples for {@link Kind#FRESH_DATA}: fresh original points per generation, at least 1;
  *     0 otherwise
+ *
+ * @since 0.1.0
  */
 public record Workflow(Kind kind, double originalFraction, int freshSamples) {
 
@@ -125,14 +127,20 @@ public record Workflow(Kind kind, double originalFraction, int freshSamples) {
      *
      * @return true for {@link Kind#ACCUMULATE_SUBSAMPLE}
      */
-    boolean needsPool() {
+    public boolean needsPool() {
         return kind == Kind.ACCUMULATE_SUBSAMPLE;
     }
 
     /**
-     * Original points mixed into a generation of {@code synthetic} total size (keep-original only).
+     * Original points mixed into a generation of {@code total} points (keep-original only):
+     * {@code min(originalSize, total - 1, max(1, round(originalFraction * total)))}, so that at least one
+     * point is original and at least one synthetic.
+     *
+     * @param total the generation's size, at least 2
+     * @param originalSize how many original points exist
+     * @return the number of original points in the generation
      */
-    int originalShare(long total, int originalSize) {
+    public int originalShare(long total, int originalSize) {
         long wanted = Math.max(1, Math.round(originalFraction * total));
         return (int) Math.min(Math.min(originalSize, total - 1), wanted);
     }

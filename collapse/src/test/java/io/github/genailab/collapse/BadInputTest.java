@@ -2,6 +2,17 @@ package io.github.genailab.collapse;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.genailab.collapse.categorical.CategoricalEnsemble;
+import io.github.genailab.collapse.categorical.CategoricalRefitOptions;
+import io.github.genailab.collapse.categorical.RecursiveCategorical;
+import io.github.genailab.collapse.gaussian.GaussianEnsemble;
+import io.github.genailab.collapse.gaussian.RecursiveGaussian;
+import io.github.genailab.collapse.gaussian.RefitOptions;
+import io.github.genailab.collapse.mixture.CovarianceType;
+import io.github.genailab.collapse.mixture.EmDiagnostics;
+import io.github.genailab.collapse.mixture.EmOptions;
+import io.github.genailab.collapse.mixture.GaussianMixture;
+import io.github.genailab.collapse.mixture.GaussianMixtureEm;
 import io.github.genailab.core.math.Rngs;
 import java.util.List;
 import java.util.stream.Stream;

@@ -2,6 +2,16 @@ package io.github.genailab.collapse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.genailab.collapse.categorical.CategoricalEnsemble;
+import io.github.genailab.collapse.categorical.CategoricalMetric;
+import io.github.genailab.collapse.categorical.CategoricalRefitOptions;
+import io.github.genailab.collapse.categorical.CategoricalTrajectory;
+import io.github.genailab.collapse.categorical.RecursiveCategorical;
+import io.github.genailab.collapse.gaussian.GaussianEnsemble;
+import io.github.genailab.collapse.gaussian.GaussianMetric;
+import io.github.genailab.collapse.gaussian.GaussianTrajectory;
+import io.github.genailab.collapse.gaussian.RecursiveGaussian;
+import io.github.genailab.collapse.gaussian.RefitOptions;
 import io.github.genailab.core.math.Rngs;
 import java.util.List;
 import org.junit.jupiter.api.Test;

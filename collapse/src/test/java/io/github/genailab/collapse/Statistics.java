@@ -3,16 +3,16 @@ package io.github.genailab.collapse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.function.ToDoubleFunction;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** Helpers for the seeded statistical tests: means over runs and the 4-standard-error rule. */
-final class Statistics {
+public final class Statistics {
 
     private Statistics() {
     }
 
-    static <T> double mean(List<T> runs, ToDoubleFunction<T> statistic) {
+    public static <T> double mean(List<T> runs, ToDoubleFunction<T> statistic) {
         double s = 0;
         for (T run : runs) {
             s += statistic.applyAsDouble(run);
@@ -21,7 +21,7 @@ final class Statistics {
     }
 
     /** Sample standard deviation of a statistic over runs. */
-    static <T> double sd(List<T> runs, ToDoubleFunction<T> statistic) {
+    public static <T> double sd(List<T> runs, ToDoubleFunction<T> statistic) {
         double mean = mean(runs, statistic);
         double s = 0;
         for (T run : runs) {
@@ -32,18 +32,18 @@ final class Statistics {
     }
 
     /** The 4-standard-error check with the standard deviation estimated from the runs themselves. */
-    static <T> void assertMeanWithinFourSe(List<T> runs, ToDoubleFunction<T> statistic, double expected) {
+    public static <T> void assertMeanWithinFourSe(List<T> runs, ToDoubleFunction<T> statistic, double expected) {
         assertWithinFourSe(mean(runs, statistic), expected, sd(runs, statistic), runs.size());
     }
 
     /** Asserts {@code |observed - expected| <= 4 sd / sqrt(runs) + extra} (reference notes §4 rule). */
-    static void assertWithinFourSe(double observed, double expected, double sdPerRun, int runs, double extra) {
+    public static void assertWithinFourSe(double observed, double expected, double sdPerRun, int runs, double extra) {
         double tolerance = 4 * sdPerRun / Math.sqrt(runs) + extra;
         assertThat(observed).as("mean over %d runs (expected %s +- %s)", runs, expected, tolerance)
                 .isCloseTo(expected, within(tolerance));
     }
 
-    static void assertWithinFourSe(double observed, double expected, double sdPerRun, int runs) {
+    public static void assertWithinFourSe(double observed, double expected, double sdPerRun, int runs) {
         assertWithinFourSe(observed, expected, sdPerRun, runs, 0);
     }
 }

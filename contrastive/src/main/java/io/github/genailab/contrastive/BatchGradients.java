@@ -1,10 +1,11 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.internal.Formats;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The components {@link ClipLossResult} and {@link SigLipResult} have in common: the gradients w.r.t.
+ * The components {@link ClipLossResult} and {@link SigLipLossResult} have in common: the gradients w.r.t.
  * both embedding arrays, the precision and the batch (or shard) they belong to. Each result wraps its
  * own (already copied) arrays in one of these to compare, hash and describe them, so the two records
  * differ only in their loss-specific components.
@@ -58,7 +59,7 @@ final class BatchGradients {
         return ", B=" + batchSize + ", D=" + dimension
                 + (shardSize == batchSize ? ""
                         : ", shard=[" + shardStart + ", " + (shardStart + shardSize) + ") of " + batchSize)
-                + ", logitScale=" + ResultArrays.format(logitScale) + ", " + extraSettings
+                + ", logitScale=" + Formats.significant(logitScale, 6) + ", " + extraSettings
                 + "normalize=" + normalize + ", " + (tileSize == 0 ? "dense" : "tileSize=" + tileSize)
                 + ", " + precision + "]";
     }

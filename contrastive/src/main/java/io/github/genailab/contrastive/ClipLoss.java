@@ -69,6 +69,8 @@ import java.util.List;
  * {@code mlfoundations/open_clip@89fb801:src/open_clip/loss.py} ({@code ClipLoss}). Tiling follows
  * Z. Cheng et al., "Breaking the Memory Barrier: Near Infinite Batch Size Scaling for Contrastive
  * Loss", arXiv:2410.17243 (2024).
+ *
+ * @since 0.1.0
  */
 public final class ClipLoss {
 

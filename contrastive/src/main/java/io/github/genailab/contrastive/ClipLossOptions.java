@@ -18,6 +18,8 @@ import io.github.genailab.core.math.Checks;
  * @param tileSize   0 for the dense path (one {@code B x B} matrix); otherwise the edge of the tiles the
  *                   tiled path works in (memory {@code O(B D + tileSize^2)}), at most
  *                   {@value #MAX_TILE_SIZE}
+ *
+ * @since 0.1.0
  */
 public record ClipLossOptions(double logitScale, boolean normalize, int tileSize) {
 

@@ -1,5 +1,7 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.internal.Copies;
+import io.github.genailab.core.internal.Formats;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 import java.util.Objects;
@@ -30,6 +32,8 @@ import java.util.Objects;
  * @param dimension    embedding dimension D
  * @param shardStart   first scored row (0 for the whole batch)
  * @param shardSize    number of scored rows ({@code batchSize} for the whole batch)
+ *
+ * @since 0.1.0
  */
 public record ClipLossResult(double loss, double imageToText, double textToImage,
                              double[][] gradImage, double[][] gradText, double gradLogScale,
@@ -59,10 +63,10 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
     public ClipLossResult {
         Checks.notNull(options, "options");
         Checks.notNull(precision, "precision");
-        gradImage = ResultArrays.copy(gradImage, "gradImage");
-        imageLosses = ResultArrays.copy(imageLosses, "imageLosses");
-        gradText = ResultArrays.copy(gradText, "gradText");
-        textLosses = ResultArrays.copy(textLosses, "textLosses");
+        gradImage = Copies.deepCopy(gradImage, "gradImage");
+        imageLosses = Checks.notNull(imageLosses, "imageLosses").clone();
+        gradText = Copies.deepCopy(gradText, "gradText");
+        textLosses = Checks.notNull(textLosses, "textLosses").clone();
     }
 
     /**
@@ -72,7 +76,7 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
      */
     @Override
     public double[][] gradImage() {
-        return ResultArrays.copy(gradImage, "gradImage");
+        return Copies.deepCopy(gradImage, "gradImage");
     }
 
     /**
@@ -92,7 +96,7 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
      */
     @Override
     public double[][] gradText() {
-        return ResultArrays.copy(gradText, "gradText");
+        return Copies.deepCopy(gradText, "gradText");
     }
 
     /**
@@ -142,10 +146,10 @@ public record ClipLossResult(double loss, double imageToText, double textToImage
      */
     @Override
     public String toString() {
-        return "ClipLossResult[loss=" + ResultArrays.format(loss)
-                + ", imageToText=" + ResultArrays.format(imageToText)
-                + ", textToImage=" + ResultArrays.format(textToImage)
-                + ", gradLogScale=" + ResultArrays.format(gradLogScale)
+        return "ClipLossResult[loss=" + Formats.significant(loss, 6)
+                + ", imageToText=" + Formats.significant(imageToText, 6)
+                + ", textToImage=" + Formats.significant(textToImage, 6)
+                + ", gradLogScale=" + Formats.significant(gradLogScale, 6)
                 + batchGradients().describe(options.logitScale(), "", options.normalize(), options.tileSize());
     }
 

@@ -1,5 +1,7 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.internal.FloatExp;
+
 /**
  * float32 rows, with the bulk operations as small, branch-free float loops that HotSpot vectorises
  * (see {@link FloatExp} for the rules they follow). Sums are formed in float over short runs and

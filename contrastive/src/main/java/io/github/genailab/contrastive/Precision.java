@@ -8,6 +8,8 @@ package io.github.genailab.contrastive;
  * Sums, losses and the positive logits are always carried in double; the per-pair exponentials of the
  * CLIP loss are taken in the input's precision (float32: a vectorised float {@code exp}, see
  * {@link ClipLoss}); SigLIP's per-pair sigmoid arithmetic is in double.
+ *
+ * @since 0.1.0
  */
 public enum Precision {
     /** IEEE-754 binary32: {@code float[][]} inputs. */

@@ -41,6 +41,8 @@ import java.util.List;
  * pp. 11975-11986, arXiv:2303.15343. Reference implementation:
  * {@code mlfoundations/open_clip@89fb801:src/open_clip/loss.py} ({@code SigLipLoss}); also
  * {@code google-research/big_vision@0127fb6:big_vision/trainers/proj/image_text/siglip.py}.
+ *
+ * @since 0.1.0
  */
 public final class SigLipLoss {
 
@@ -61,7 +63,7 @@ public final class SigLipLoss {
      *                                  shapes differ, {@code logitScale} is not finite and positive, or
      *                                  {@code logitBias} is not finite
      */
-    public static SigLipResult compute(float[][] image, float[][] text, double logitScale, double logitBias,
+    public static SigLipLossResult compute(float[][] image, float[][] text, double logitScale, double logitBias,
                                        boolean normalize) {
         return compute(image, text, new SigLipLossOptions(logitScale, logitBias, normalize, 0));
     }
@@ -80,7 +82,7 @@ public final class SigLipLoss {
      *                                  shapes differ, {@code logitScale} is not finite and positive, or
      *                                  {@code logitBias} is not finite
      */
-    public static SigLipResult compute(double[][] image, double[][] text, double logitScale, double logitBias,
+    public static SigLipLossResult compute(double[][] image, double[][] text, double logitScale, double logitBias,
                                        boolean normalize) {
         return compute(image, text, new SigLipLossOptions(logitScale, logitBias, normalize, 0));
     }
@@ -97,7 +99,7 @@ public final class SigLipLoss {
      *                                  shapes differ, or the batch needs tiling (B &gt; 46340) and
      *                                  {@code options.tileSize()} is 0
      */
-    public static SigLipResult compute(float[][] image, float[][] text, SigLipLossOptions options) {
+    public static SigLipLossResult compute(float[][] image, float[][] text, SigLipLossOptions options) {
         RowMatrix x = RowMatrix.of(image, "image");
         return run(x, RowMatrix.of(text, "text"), 0, x.rows(), options);
     }
@@ -114,7 +116,7 @@ public final class SigLipLoss {
      *                                  shapes differ, or the batch needs tiling (B &gt; 46340) and
      *                                  {@code options.tileSize()} is 0
      */
-    public static SigLipResult compute(double[][] image, double[][] text, SigLipLossOptions options) {
+    public static SigLipLossResult compute(double[][] image, double[][] text, SigLipLossOptions options) {
         RowMatrix x = RowMatrix.of(image, "image");
         return run(x, RowMatrix.of(text, "text"), 0, x.rows(), options);
     }
@@ -131,7 +133,7 @@ public final class SigLipLoss {
      * @throws NullPointerException     if an array, a row or {@code options} is null
      * @throws IllegalArgumentException for bad arrays, or a shard outside {@code [0, B)}
      */
-    public static SigLipResult computeShard(float[][] image, float[][] text, int shardStart, int shardSize,
+    public static SigLipLossResult computeShard(float[][] image, float[][] text, int shardStart, int shardSize,
                                             SigLipLossOptions options) {
         return run(RowMatrix.of(image, "image"), RowMatrix.of(text, "text"), shardStart, shardSize, options);
     }
@@ -149,7 +151,7 @@ public final class SigLipLoss {
      * @throws NullPointerException     if an array, a row or {@code options} is null
      * @throws IllegalArgumentException for bad arrays, or a shard outside {@code [0, B)}
      */
-    public static SigLipResult computeShard(double[][] image, double[][] text, int shardStart, int shardSize,
+    public static SigLipLossResult computeShard(double[][] image, double[][] text, int shardStart, int shardSize,
                                             SigLipLossOptions options) {
         return run(RowMatrix.of(image, "image"), RowMatrix.of(text, "text"), shardStart, shardSize, options);
     }
@@ -165,10 +167,10 @@ public final class SigLipLoss {
      * @throws IllegalArgumentException if the list is empty, the shards do not partition one batch, or
      *                                  options or precision differ
      */
-    public static SigLipResult combineShards(List<SigLipResult> shards) {
-        int batchSize = Shards.checkPartition(shards, SigLipResult::shardStart, SigLipResult::shardSize,
-                SigLipResult::batchSize);
-        SigLipResult first = shards.get(0);
+    public static SigLipLossResult combineShards(List<SigLipLossResult> shards) {
+        int batchSize = Shards.checkPartition(shards, SigLipLossResult::shardStart, SigLipLossResult::shardSize,
+                SigLipLossResult::batchSize);
+        SigLipLossResult first = shards.get(0);
         double[][] gradImage = new double[batchSize][first.dimension()];
         double[][] gradText = new double[batchSize][first.dimension()];
         double loss = 0;
@@ -176,7 +178,7 @@ public final class SigLipLoss {
         double gradBias = 0;
         List<double[]> rowLosses = new ArrayList<>();
         for (int k = 0; k < shards.size(); k++) {
-            SigLipResult shard = shards.get(k);
+            SigLipLossResult shard = shards.get(k);
             Shards.requireSameSetting(shard.options().equals(first.options())
                     && shard.precision() == first.precision(), k);
             double weight = (double) shard.shardSize() / batchSize;
@@ -187,12 +189,12 @@ public final class SigLipLoss {
             Shards.addScaled(gradText, shard.gradText(), weight);
             rowLosses.add(shard.rowLosses());
         }
-        return new SigLipResult(loss, gradImage, gradText, gradTheta, gradBias,
+        return new SigLipLossResult(loss, gradImage, gradText, gradTheta, gradBias,
                 Shards.concat(rowLosses, batchSize), first.options(), first.precision(),
                 batchSize, first.dimension(), 0, batchSize);
     }
 
-    private static SigLipResult run(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
+    private static SigLipLossResult run(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
                                     SigLipLossOptions options) {
         RowMatrix.requirePairs(image, text);
         Checks.notNull(options, "options");

@@ -14,6 +14,8 @@ import io.github.genailab.core.math.Checks;
  *                   w.r.t. the raw rows
  * @param tileSize   0 for one dense {@code B x B} matrix, otherwise the tile edge in
  *                   {@code [1, ClipLossOptions.MAX_TILE_SIZE]} (open_clip's chunked SigLIP)
+ *
+ * @since 0.1.0
  */
 public record SigLipLossOptions(double logitScale, double logitBias, boolean normalize, int tileSize) {
 

@@ -39,7 +39,7 @@ final class SigmoidPairs {
     }
 
     /** Computes loss and gradients for the image rows {@code [shardStart, shardStart + shardSize)}. */
-    static SigLipResult compute(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
+    static SigLipLossResult compute(RowMatrix image, RowMatrix text, int shardStart, int shardSize,
                                 SigLipLossOptions options) {
         Embeddings.Batch batch = Embeddings.prepare(image, text, options.normalize());
         try (PairSweep sweep = batch.sweep(options.tileSize())) {
@@ -55,7 +55,7 @@ final class SigmoidPairs {
             SigmoidPairs pairs = new SigmoidPairs(t, options.logitBias(), lo, hi, diag);
             sweep.backward((row0, rows, col0, cols) -> row0 < hi && row0 + rows > lo, pairs::gradient, t);
             double[] rowLosses = Arrays.copyOfRange(pairs.rowLoss, lo, hi);
-            return new SigLipResult(PairwiseSum.mean(rowLosses), x.backward(sweep.gradX()),
+            return new SigLipLossResult(PairwiseSum.mean(rowLosses), x.backward(sweep.gradX()),
                     y.backward(sweep.gradY()), PairwiseSum.sum(pairs.rowGradTheta, lo, shardSize),
                     PairwiseSum.sum(pairs.rowGradBias, lo, shardSize), rowLosses, options, x.precision(),
                     x.rows(), x.dimension(), shardStart, shardSize);

@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.internal.FloatExp;
 import java.nio.Buffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive;
 
+import io.github.genailab.core.internal.Copies;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.LogMath;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import java.util.stream.IntStream;
  * <p>Reference: Radford et al. 2021 (see {@link ClipLoss}), section 3.1.4 and the OpenAI notebook
  * {@code openai/CLIP@d05afc4:notebooks/Prompt_Engineering_for_ImageNet.ipynb};
  * {@code mlfoundations/open_clip@89fb801:src/open_clip/zero_shot_classifier.py}.
+ *
+ * @since 0.1.0
  */
 public final class ZeroShotClassifier {
 
@@ -153,7 +156,7 @@ public final class ZeroShotClassifier {
      * @return a new {@code C x D} array
      */
     public double[][] weights() {
-        return ResultArrays.copy(weights, "weights");
+        return Copies.deepCopy(weights, "weights");
     }
 
     /**

@@ -98,7 +98,7 @@ class BadInputTest {
                 bad("options sig bias", IllegalArgumentException.class, "logitBias",
                         () -> SIG.withLogitBias(Double.POSITIVE_INFINITY)),
                 bad("result null gradient", NullPointerException.class, "gradImage",
-                        () -> new SigLipResult(0, null, X, 0, 0, new double[2], SIG, Precision.FLOAT64, 2, 2, 0, 2)));
+                        () -> new SigLipLossResult(0, null, X, 0, 0, new double[2], SIG, Precision.FLOAT64, 2, 2, 0, 2)));
     }
 
     private static Arguments bad(String name, Class<? extends Throwable> type, String message, Executable call) {

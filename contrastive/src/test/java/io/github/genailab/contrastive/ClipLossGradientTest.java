@@ -56,7 +56,7 @@ class ClipLossGradientTest {
         double[][] text = TestData.gaussian(2000L + 20L * b + d, b, d);
         double t = normalize ? 3.0 : 0.8;
         double bias = -1.5;
-        SigLipResult r = SigLipLoss.compute(image, text, t, bias, normalize);
+        SigLipLossResult r = SigLipLoss.compute(image, text, t, bias, normalize);
 
         assertGradient(image, r.gradImage(), m -> SigLipLoss.compute(m, text, t, bias, normalize).loss());
         assertGradient(text, r.gradText(), m -> SigLipLoss.compute(image, m, t, bias, normalize).loss());

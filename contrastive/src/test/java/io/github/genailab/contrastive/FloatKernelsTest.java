@@ -3,6 +3,7 @@ package io.github.genailab.contrastive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.genailab.core.internal.FloatExp;
 import io.github.genailab.core.math.Rngs;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;

@@ -22,8 +22,8 @@ class InvarianceTest {
         assertThat(swapped.gradLogScale()).isCloseTo(r.gradLogScale(), within(1e-13));
         assertThat(TestData.maxAbsDiff(swapped.gradImage(), r.gradText())).isLessThan(1e-14);
 
-        SigLipResult q = SigLipLoss.compute(image, text, 10, -10, true);
-        SigLipResult qSwapped = SigLipLoss.compute(text, image, 10, -10, true);
+        SigLipLossResult q = SigLipLoss.compute(image, text, 10, -10, true);
+        SigLipLossResult qSwapped = SigLipLoss.compute(text, image, 10, -10, true);
         assertThat(qSwapped.loss()).isCloseTo(q.loss(), within(1e-12));
         assertThat(TestData.maxAbsDiff(qSwapped.gradImage(), q.gradText())).isLessThan(1e-14);
     }
@@ -45,8 +45,8 @@ class InvarianceTest {
             assertThat(p.gradText()[i]).containsExactly(r.gradText()[perm[i]], within(1e-14));
             assertThat(p.imageLosses()[i]).isCloseTo(r.imageLosses()[perm[i]], within(1e-13));
         }
-        SigLipResult q = SigLipLoss.compute(image, text, 10, -10, true);
-        SigLipResult pq = SigLipLoss.compute(pImage, pText, 10, -10, true);
+        SigLipLossResult q = SigLipLoss.compute(image, text, 10, -10, true);
+        SigLipLossResult pq = SigLipLoss.compute(pImage, pText, 10, -10, true);
         assertThat(pq.loss()).isCloseTo(q.loss(), within(1e-12));
         assertThat(pq.gradImage()[0]).containsExactly(q.gradImage()[perm[0]], within(1e-14));
     }
@@ -70,7 +70,7 @@ class InvarianceTest {
     @Test
     void gradientIsOrthogonalToItsRow() {
         ClipLossResult r = ClipLoss.compute(image, text, 12, true);
-        SigLipResult q = SigLipLoss.compute(image, text, 10, -10, true);
+        SigLipLossResult q = SigLipLoss.compute(image, text, 10, -10, true);
         for (int i = 0; i < B; i++) {
             assertThat(dot(image[i], r.gradImage()[i])).isCloseTo(0, within(1e-14));
             assertThat(dot(text[i], r.gradText()[i])).isCloseTo(0, within(1e-14));

@@ -45,8 +45,8 @@ class ResultAndOptionsTest {
     @Test
     void sigLipResultPrintsOneLine() {
         double[][] e = TestData.identity(4, 4);
-        SigLipResult r = SigLipLoss.compute(TestData.toFloat(e), TestData.toFloat(e), 10, -10, true);
-        assertThat(r.toString()).startsWith("SigLipResult[loss=0.693283, gradLogScale=")
+        SigLipLossResult r = SigLipLoss.compute(TestData.toFloat(e), TestData.toFloat(e), 10, -10, true);
+        assertThat(r.toString()).startsWith("SigLipLossResult[loss=0.693283, gradLogScale=")
                 .endsWith("B=4, D=4, logitScale=10.0000, logitBias=-10.0000, normalize=true, dense, FLOAT32]")
                 .doesNotContain("\n");
         assertThat(r.rowLosses()).hasSize(4);
@@ -65,7 +65,7 @@ class ResultAndOptionsTest {
         assertThat(again).isEqualTo(r).hasSameHashCodeAs(r);
         assertThat(ClipLoss.compute(image, text, 6, true)).isNotEqualTo(r);
 
-        SigLipResult q = SigLipLoss.compute(image, text, 5, -2, true);
+        SigLipLossResult q = SigLipLoss.compute(image, text, 5, -2, true);
         q.gradText()[1][1] = 99;
         assertThat(q.gradText()[1][1]).isNotEqualTo(99);
         assertThat(SigLipLoss.compute(image, text, 5, -2, true)).isEqualTo(q).hasSameHashCodeAs(q);

@@ -78,8 +78,8 @@ class ShardTest {
     @ValueSource(ints = {0, 5})
     void sigLipShardsCombineToTheGlobalLoss(int tile) {
         SigLipLossOptions options = SigLipLossOptions.defaults().withTileSize(tile);
-        SigLipResult global = SigLipLoss.compute(image, text, options);
-        SigLipResult combined = SigLipLoss.combineShards(List.of(
+        SigLipLossResult global = SigLipLoss.compute(image, text, options);
+        SigLipLossResult combined = SigLipLoss.combineShards(List.of(
                 SigLipLoss.computeShard(image, text, 0, 7, options),
                 SigLipLoss.computeShard(image, text, 7, 5, options)));
         assertThat(combined.loss()).isCloseTo(global.loss(), within(1e-12));

@@ -19,7 +19,7 @@ class SigLipClosedFormTest {
         for (int i = 0; i < n; i++) {
             text[i][n + i] = 1;
         }
-        SigLipResult r = SigLipLoss.compute(image, text, SigLipLossOptions.defaults());
+        SigLipLossResult r = SigLipLoss.compute(image, text, SigLipLossOptions.defaults());
         assertThat(r.loss()).isCloseTo(expected, within(1e-7));
         double softplus10 = 10 + Math.log1p(Math.exp(-10));
         assertThat(r.loss()).isCloseTo(softplus10 + (n - 1) * Math.log1p(Math.exp(-10)), within(1e-12));

@@ -44,8 +44,8 @@ class StabilityTest {
     void sigLipAtScaleHundredIsFiniteAndMatchesFloat64() {
         double[][] image = nearlyIdentical(3);
         double[][] text = nearlyIdentical(4);
-        SigLipResult f32 = SigLipLoss.compute(TestData.toFloat(image), TestData.toFloat(text), 100, -10, true);
-        SigLipResult f64 = SigLipLoss.compute(image, text, 100, -10, true);
+        SigLipLossResult f32 = SigLipLoss.compute(TestData.toFloat(image), TestData.toFloat(text), 100, -10, true);
+        SigLipLossResult f64 = SigLipLoss.compute(image, text, 100, -10, true);
         assertThat(f32.loss()).isFinite().isCloseTo(f64.loss(), within(1e-3 * f64.loss()));
         assertThat(f32.gradBias()).isFinite().isCloseTo(f64.gradBias(), within(1e-3 * Math.abs(f64.gradBias())));
         assertAllFinite(f32.gradImage());
@@ -55,7 +55,7 @@ class StabilityTest {
     @Test
     void hugeLogitsDoNotOverflowTheSigmoid() {
         double[][] e = TestData.identity(3, 3);
-        SigLipResult r = SigLipLoss.compute(e, e, 1e6, 0, true);
+        SigLipLossResult r = SigLipLoss.compute(e, e, 1e6, 0, true);
         // positives at +1e6 (loss 0), negatives at 0 (ln 2 each): 2 ln 2 per row.
         assertThat(r.loss()).isCloseTo(2 * Math.log(2), within(1e-12));
         assertThat(r.gradLogScale()).isFinite();

@@ -35,8 +35,8 @@ class TiledEquivalenceTest {
         double[][] image = TestData.gaussian(b, b, 16);
         double[][] text = TestData.gaussian(100 + b, b, 16);
         SigLipLossOptions dense = SigLipLossOptions.defaults();
-        SigLipResult expected = SigLipLoss.compute(image, text, dense);
-        SigLipResult tiled = SigLipLoss.compute(image, text, dense.withTileSize(tile));
+        SigLipLossResult expected = SigLipLoss.compute(image, text, dense);
+        SigLipLossResult tiled = SigLipLoss.compute(image, text, dense.withTileSize(tile));
 
         assertThat(tiled.loss()).isCloseTo(expected.loss(), within(1e-12));
         assertThat(tiled.gradLogScale()).isCloseTo(expected.gradLogScale(), within(1e-12));

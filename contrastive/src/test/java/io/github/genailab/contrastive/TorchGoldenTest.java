@@ -54,7 +54,7 @@ class TorchGoldenTest {
 
     @Test
     void sigLipMatchesPyTorch() {
-        SigLipResult r = SigLipLoss.compute(image(), text(), SigLipLossOptions.defaults().withTileSize(3));
+        SigLipLossResult r = SigLipLoss.compute(image(), text(), SigLipLossOptions.defaults().withTileSize(3));
         assertThat(r.loss()).isCloseTo(SIGLIP_LOSS, within(1e-13));
         assertThat(r.gradLogScale()).isCloseTo(SIGLIP_GRAD_THETA, within(1e-13));
         assertThat(r.gradBias()).isCloseTo(SIGLIP_GRAD_BIAS, within(1e-13));

@@ -1,21 +1,21 @@
 package io.github.genailab.examples;
 
-import io.github.genailab.collapse.CategoricalEnsemble;
-import io.github.genailab.collapse.CategoricalMetric;
-import io.github.genailab.collapse.CategoricalRefitOptions;
-import io.github.genailab.collapse.GaussianEnsemble;
-import io.github.genailab.collapse.GaussianMetric;
-import io.github.genailab.collapse.GaussianMixture;
-import io.github.genailab.collapse.GaussianTheory;
-import io.github.genailab.collapse.GaussianTrajectory;
-import io.github.genailab.collapse.MixtureRefitOptions;
-import io.github.genailab.collapse.MixtureTrajectory;
-import io.github.genailab.collapse.RecursiveCategorical;
-import io.github.genailab.collapse.RecursiveGaussian;
-import io.github.genailab.collapse.RecursiveMixture;
-import io.github.genailab.collapse.RefitOptions;
 import io.github.genailab.collapse.Sampler;
-import io.github.genailab.collapse.VarianceEstimator;
+import io.github.genailab.collapse.categorical.CategoricalEnsemble;
+import io.github.genailab.collapse.categorical.CategoricalMetric;
+import io.github.genailab.collapse.categorical.CategoricalRefitOptions;
+import io.github.genailab.collapse.categorical.RecursiveCategorical;
+import io.github.genailab.collapse.gaussian.GaussianEnsemble;
+import io.github.genailab.collapse.gaussian.GaussianMetric;
+import io.github.genailab.collapse.gaussian.GaussianTheory;
+import io.github.genailab.collapse.gaussian.GaussianTrajectory;
+import io.github.genailab.collapse.gaussian.RecursiveGaussian;
+import io.github.genailab.collapse.gaussian.RefitOptions;
+import io.github.genailab.collapse.gaussian.VarianceEstimator;
+import io.github.genailab.collapse.mixture.GaussianMixture;
+import io.github.genailab.collapse.mixture.MixtureRefitOptions;
+import io.github.genailab.collapse.mixture.MixtureTrajectory;
+import io.github.genailab.collapse.mixture.RecursiveMixture;
 import io.github.genailab.core.math.Rngs;
 import java.awt.Color;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class CollapseLecture {
         GaussianEnsemble ensemble;
         try (ProgressBar bar = new ProgressBar(out, "simulating " + runs + " independent runs", runs)) {
             ensemble = RecursiveGaussian.simulateRuns(options.withSampler(Sampler.SUFFICIENT_STATISTICS), runs, rng, 1,
-                    (done, total) -> bar.stepTo(done));
+                    (stage, done, total) -> bar.stepTo(done));
         }
         out.println("ensemble: " + ensemble);
         double[] medianVariance = ensemble.median(GaussianMetric.VARIANCE);
@@ -194,7 +194,7 @@ public final class CollapseLecture {
         out.println("GMM: " + options);
         MixtureTrajectory trajectory;
         try (ProgressBar bar = new ProgressBar(out, "refitting the GMM", options.generations())) {
-            trajectory = RecursiveMixture.simulate(options, rng, (done, total) -> bar.stepTo(done));
+            trajectory = RecursiveMixture.simulate(options, rng, (stage, done, total) -> bar.stepTo(done));
         }
         out.println(trajectory);
         List<XYChart> panels = new ArrayList<>();

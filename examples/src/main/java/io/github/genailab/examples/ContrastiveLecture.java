@@ -54,7 +54,7 @@ public final class ContrastiveLecture {
                 options.epochs(), options.batchSize(), options.learningRate(), 100 * options.testFraction());
         TinyClipResult result;
         try (ProgressBar bar = new ProgressBar(out, "training the image and text towers", options.epochs())) {
-            result = TinyClip.train(digits, options, Rngs.seeded(args.seed()), progress -> bar.stepTo(progress.epoch()));
+            result = TinyClip.train(digits, options, Rngs.seeded(args.seed()), (stage, epoch, epochs) -> bar.stepTo(epoch));
         }
         out.println(result);
         double[] loss = result.lossCurve();

@@ -9,6 +9,7 @@ import io.github.genailab.core.text.BpeTokenizer;
 import io.github.genailab.core.text.Corpora;
 import io.github.genailab.watermark.Detection;
 import io.github.genailab.watermark.WatermarkDetector;
+import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.attack.Attack;
 import java.awt.Color;
@@ -95,7 +96,7 @@ public final class WatermarkLecture {
                 int[] prompt = Arrays.copyOfRange(humanStream, start, start + PROMPT_TOKENS);
                 int[] human = Arrays.copyOfRange(humanStream, start + PROMPT_TOKENS, start + PROMPT_TOKENS + length);
                 int[] plain = Decoder.generate(model, prompt, length, sampling, List.<LogitsProcessor>of(), rng);
-                int[] marked = Decoder.generate(model, prompt, length, sampling, List.of(scheme.processor()), rng);
+                int[] marked = Decoder.generate(model, prompt, length, sampling, List.of(WatermarkLogitsProcessor.of(scheme)), rng);
                 samples.add(new Sample(human, plain, marked, detector.detect(human), detector.detect(plain),
                         detector.detect(marked)));
                 bar.step();

@@ -41,6 +41,8 @@ import java.util.zip.Deflater;
  * "Extracting Training Data from Large Language Models", USENIX Security 2021 (zlib, lowercase and
  * reference-model ratios); S. Yeom et al., "Privacy Risk in Machine Learning: Analyzing the
  * Connection to Overfitting", IEEE CSF 2018 (LOSS).
+ *
+ * @since 0.1.0
  */
 public final class Baselines {
 

@@ -1,5 +1,7 @@
 package io.github.genailab.membership;
 
+import io.github.genailab.core.internal.FloatExp;
+
 /**
  * Fast per-row statistics of a float32 logits row (log p of the target, mean and standard deviation
  * of log p under the softmax), reading each row from main memory once.

@@ -14,6 +14,8 @@ import io.github.genailab.core.math.Checks;
  * {@code m = 0} (for example N &le; 19 at k = 0.05) the reference takes the mean of an empty array,
  * gets NaN and then crashes in scikit-learn's {@code roc_curve} (or, in MIMIR, silently drops the
  * sample). GenAI Lab never returns that NaN; the two constants choose between the alternatives.
+ *
+ * @since 0.1.0
  */
 public enum KRounding {
 

@@ -8,6 +8,8 @@ import java.util.Locale;
  *
  * @param text the text
  * @param member whether the text was in the training data
+ *
+ * @since 0.1.0
  */
 public record LabeledText(String text, boolean member) {
 

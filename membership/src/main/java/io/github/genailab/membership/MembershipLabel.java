@@ -1,6 +1,10 @@
 package io.github.genailab.membership;
 
-/** Whether a text was in the model's training data, as far as the data set says. */
+/**
+ * Whether a text was in the model's training data, as far as the data set says.
+ *
+ * @since 0.1.0
+ */
 public enum MembershipLabel {
 
     /** In the training data (label 1 in WikiMIA, "seen"). */

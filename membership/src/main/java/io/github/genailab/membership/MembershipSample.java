@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param tokens the target model's statistics of the text's scored tokens
  * @param lowercase the target model's statistics of the lowercased text, or null (lowercase baseline)
  * @param reference a reference model's statistics of the text, or null (reference baseline)
+ *
+ * @since 0.1.0
  */
 public record MembershipSample(String id, MembershipLabel label, String text, TokenStatistics tokens,
                                TokenStatistics lowercase, TokenStatistics reference) {
@@ -64,7 +66,7 @@ public record MembershipSample(String id, MembershipLabel label, String text, To
      * @throws IllegalArgumentException if the text or its lowercased form encodes to fewer than 2
      *     tokens, or an id is outside the model's vocabulary
      */
-    public static MembershipSample score(String id, LabeledText text, LanguageModel model, Tokenizer tokenizer) {
+    public static MembershipSample fromModel(String id, LabeledText text, LanguageModel model, Tokenizer tokenizer) {
         Checks.notNull(id, "id");
         Checks.notNull(text, "text");
         Checks.notNull(model, "model");

@@ -7,6 +7,8 @@ import io.github.genailab.core.math.Checks;
  *
  * @param rounding how {@code m = int(N * k)} is turned into a token count (see {@link KRounding})
  * @param zeroSigma what Min-K%++ does where {@code sigma = 0} (ignored by Min-K%)
+ *
+ * @since 0.1.0
  */
 public record MinKOptions(KRounding rounding, ZeroSigma zeroSigma) {
 

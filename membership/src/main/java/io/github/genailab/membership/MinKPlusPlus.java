@@ -42,6 +42,8 @@ import io.github.genailab.core.math.Checks;
  * "Min-K%++: Improved Baseline for Detecting Pre-Training Data from Large Language Models",
  * ICLR 2025, arXiv:2404.02936. Reference implementation:
  * {@code zjysteven/mink-plus-plus@5596c65:run.py}; also {@code iamgroot42/mimir@1b6fd64:mimir/attacks/min_k_plus_plus.py}.
+ *
+ * @since 0.1.0
  */
 public final class MinKPlusPlus {
 

@@ -42,6 +42,8 @@ import io.github.genailab.core.math.Checks;
  * <p>Reference: W. Shi, A. Ajith, M. Xia, Y. Huang, D. Liu, T. Blevins, D. Chen, L. Zettlemoyer,
  * "Detecting Pretraining Data from Large Language Models", ICLR 2024, arXiv:2310.16789.
  * Reference implementation: {@code swj0419/detect-pretrain-code@a5048f9:src/run.py} ({@code inference}).
+ *
+ * @since 0.1.0
  */
 public final class MinKProb {
 

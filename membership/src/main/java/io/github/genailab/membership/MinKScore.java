@@ -17,6 +17,8 @@ import java.util.Locale;
  *     instead ({@link KRounding#AT_LEAST_ONE})
  * @param zeroSigmaTokens how many of the N tokens had {@code sigma = 0} and got the neutral score
  *     0 (always 0 for Min-K%)
+ *
+ * @since 0.1.0
  */
 public record MinKScore(String method, double score, double k, int tokensUsed, int tokensScored,
                         boolean roundedUp, int zeroSigmaTokens) {

@@ -41,6 +41,8 @@ import java.util.Locale;
  * @param mu the mean of log p per position, finite and {@code <= 0}, or null when unknown
  * @param sigma the standard deviation of log p per position, finite and {@code >= 0}, or null when
  *     unknown (null exactly when {@code mu} is)
+ *
+ * @since 0.1.0
  */
 public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
 

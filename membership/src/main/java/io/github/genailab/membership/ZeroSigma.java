@@ -7,6 +7,8 @@ package io.github.genailab.membership;
  * distribution is uniform over its support (every possible token equally likely); then
  * {@code log p(x_t) = mu} as well and the reference formula {@code (log p - mu) / sigma} is
  * {@code 0 / 0 = NaN} (zjysteven/mink-plus-plus and MIMIR divide without an epsilon).
+ *
+ * @since 0.1.0
  */
 public enum ZeroSigma {
 

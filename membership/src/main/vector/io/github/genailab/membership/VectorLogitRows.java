@@ -1,5 +1,6 @@
 package io.github.genailab.membership;
 
+import io.github.genailab.core.internal.FloatExp;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;

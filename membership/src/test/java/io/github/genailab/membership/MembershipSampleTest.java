@@ -36,7 +36,7 @@ class MembershipSampleTest {
         TokenStatisticsTest.ToyModel target = new TokenStatisticsTest.ToyModel(Rngs.seeded(1), 12);
         TokenStatisticsTest.ToyModel reference = new TokenStatisticsTest.ToyModel(Rngs.seeded(2), 12);
         LetterTokenizer tokenizer = new LetterTokenizer();
-        MembershipSample s = MembershipSample.score("row 3", new LabeledText("abCAde", true), target, tokenizer);
+        MembershipSample s = MembershipSample.fromModel("row 3", new LabeledText("abCAde", true), target, tokenizer);
         assertThat(s.label()).isEqualTo(MembershipLabel.MEMBER);
         assertThat(s.tokens()).isEqualTo(TokenStatistics.of(target, tokenizer.encode("abCAde")));
         assertThat(s.lowercase().logProbs()).containsExactly(target.tokenLogProbs(tokenizer.encode("abcade")));
@@ -53,11 +53,11 @@ class MembershipSampleTest {
     void rejectsBadInput() {
         TokenStatisticsTest.ToyModel model = new TokenStatisticsTest.ToyModel(Rngs.seeded(1), 12);
         LetterTokenizer tokenizer = new LetterTokenizer();
-        assertThatThrownBy(() -> MembershipSample.score("x", new LabeledText("a", false), model, tokenizer))
+        assertThatThrownBy(() -> MembershipSample.fromModel("x", new LabeledText("a", false), model, tokenizer))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokens.length must be >= 2");
-        assertThatThrownBy(() -> MembershipSample.score("x", null, model, tokenizer))
+        assertThatThrownBy(() -> MembershipSample.fromModel("x", null, model, tokenizer))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("text");
-        assertThatThrownBy(() -> MembershipSample.score("x", new LabeledText("ab", false), null, tokenizer))
+        assertThatThrownBy(() -> MembershipSample.fromModel("x", new LabeledText("ab", false), null, tokenizer))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("model");
         MembershipSample noText = MembershipSample.of("y", MembershipLabel.UNKNOWN, null, TokenStatistics.of(new double[] {-1}));
         assertThatThrownBy(() -> noText.withReference(model, tokenizer)).isInstanceOf(IllegalStateException.class)

@@ -36,6 +36,8 @@ import java.util.OptionalDouble;
  * @param greenTokenMask per n-gram position, whether its last token is green (repeats included)
  * @param zScoreAtT per n-gram position, the running z over the scored sequence up to that position (the
  *     reference's {@code z_score_at_T}; double here, float32 there)
+ *
+ * @since 0.1.0
  */
 public record Detection(WatermarkScheme scheme, boolean ignoreRepeatedNgrams, double zThreshold, boolean scorable,
         int numNgrams, int numTokensScored, int numGreenTokens, double greenFraction, double zScore, double pValue,

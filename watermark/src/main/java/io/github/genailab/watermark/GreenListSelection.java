@@ -6,6 +6,8 @@ package io.github.genailab.watermark;
  * <p>The reference's {@code select_green_tokens=True} (the default) takes the first {@code k = floor(gamma * V)}
  * entries; {@code False} is the legacy rule that takes the last {@code k}. Source:
  * {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py} ({@code _get_greenlist_ids}).
+ *
+ * @since 0.1.0
  */
 public enum GreenListSelection {
 

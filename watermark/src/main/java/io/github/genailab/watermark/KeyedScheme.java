@@ -35,6 +35,8 @@ import java.util.Objects;
  * <p>References: J.-P. Aumasson, D. J. Bernstein, "SipHash: a fast short-input PRF", INDOCRYPT 2012; M. Luby,
  * C. Rackoff, "How to construct pseudorandom permutations from pseudorandom functions", SIAM J. Comput.
  * 17(2), 1988; J. Black, P. Rogaway, "Ciphers with arbitrary finite domains", CT-RSA 2002 (cycle walking).
+ *
+ * @since 0.1.0
  */
 public final class KeyedScheme extends WatermarkScheme {
 
@@ -78,6 +80,7 @@ public final class KeyedScheme extends WatermarkScheme {
      * @return a new scheme
      * @throws IllegalArgumentException if {@code delta} is negative or not finite
      */
+    @Override
     public KeyedScheme withDelta(double delta) {
         return new KeyedScheme(key, contextWidth(), selfSalted(), vocabularySize(), gamma(), delta, exactSize);
     }

@@ -32,6 +32,8 @@ import java.util.Locale;
  * <p>Source: {@code jwkirchenbauer/lm-watermarking@fb602de:alternative_prf_schemes.py} and
  * {@code extended_watermark_processor.py} ({@code _seed_rng}). Each call costs O(h) (O(h^2) for
  * {@code minskipgram_prf}).
+ *
+ * @since 0.1.0
  */
 public enum Prf {
 

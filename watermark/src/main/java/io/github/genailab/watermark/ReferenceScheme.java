@@ -43,6 +43,8 @@ import java.util.Objects;
  * schemes from Kirchenbauer et al., "On the Reliability of Watermarks for Large Language Models", ICLR 2024
  * (arXiv:2306.04634). Reference: {@code jwkirchenbauer/lm-watermarking@fb602de:alternative_prf_schemes.py}
  * and {@code extended_watermark_processor.py}.
+ *
+ * @since 0.1.0
  */
 public final class ReferenceScheme extends WatermarkScheme {
 
@@ -81,7 +83,8 @@ public final class ReferenceScheme extends WatermarkScheme {
     }
 
     /**
-     * Returns the scheme the reference calls {@code name}; see the class table.
+     * Returns the scheme the reference calls {@code name}; see the class table. The public entry point is
+     * {@link WatermarkScheme#reference(String, int, double, double)}.
      *
      * @param name the reference's scheme name
      * @param vocabularySize the tokenizer's vocabulary size {@code V}
@@ -91,7 +94,7 @@ public final class ReferenceScheme extends WatermarkScheme {
      * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is unknown or malformed, or a number is out of range
      */
-    public static ReferenceScheme of(String name, int vocabularySize, double gamma, double delta) {
+    static ReferenceScheme named(String name, int vocabularySize, double gamma, double delta) {
         Checks.notNull(name, "name");
         switch (name) {
             case "lefthash":
@@ -107,27 +110,6 @@ public final class ReferenceScheme extends WatermarkScheme {
             default:
                 return freeForm(name, vocabularySize, gamma, delta);
         }
-    }
-
-    /**
-     * Returns a scheme from its parts, the equivalent of {@code ff-<prf>-<h>-<selfSalted>-<hashKey>}.
-     *
-     * @param prf the pseudo-random function
-     * @param contextWidth {@code h >= prf.minimumContextWidth()}
-     * @param selfSalted whether the window ends with the candidate
-     * @param hashKey the hash key, {@code >= 0}
-     * @param vocabularySize the tokenizer's vocabulary size {@code V}
-     * @param gamma the green fraction, in (0, 1)
-     * @param delta the generation bias, finite and {@code >= 0}
-     * @return the scheme
-     * @throws NullPointerException if {@code prf} is null
-     * @throws IllegalArgumentException if a number is out of range
-     */
-    public static ReferenceScheme of(Prf prf, int contextWidth, boolean selfSalted, long hashKey, int vocabularySize,
-            double gamma, double delta) {
-        Checks.notNull(prf, "prf");
-        String name = "ff-" + prf.referenceName() + "-" + contextWidth + "-" + (selfSalted ? "True" : "False");
-        return of(name, prf, contextWidth, selfSalted, hashKey, vocabularySize, gamma, delta);
     }
 
     private static ReferenceScheme of(String name, Prf prf, int h, boolean selfSalted, long hashKey, int v,
@@ -203,6 +185,7 @@ public final class ReferenceScheme extends WatermarkScheme {
      * @return a new scheme
      * @throws IllegalArgumentException if {@code delta} is negative or not finite
      */
+    @Override
     public ReferenceScheme withDelta(double delta) {
         return new ReferenceScheme(name, prf, contextWidth(), selfSalted(), hashKey, vocabularySize(), gamma(),
                 delta, selection, cache.capacity(), permuter);

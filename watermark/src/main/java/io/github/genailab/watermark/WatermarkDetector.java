@@ -32,6 +32,8 @@ import java.util.OptionalDouble;
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 3 (z-test). Reference:
  * {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py} ({@code WatermarkDetector}).
+ *
+ * @since 0.1.0
  */
 public final class WatermarkDetector {
 

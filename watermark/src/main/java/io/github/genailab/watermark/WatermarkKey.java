@@ -11,6 +11,8 @@ import java.util.random.RandomGenerator;
  *
  * @param k0 the first 64 key bits (SipHash's {@code k0}, key bytes 0-7 little-endian)
  * @param k1 the second 64 key bits (SipHash's {@code k1}, key bytes 8-15 little-endian)
+ *
+ * @since 0.1.0
  */
 public record WatermarkKey(long k0, long k1) {
 

@@ -21,10 +21,20 @@ import java.util.Arrays;
  * the core decoder does), edits the row in place, and needs a row exactly {@code V} wide. With fewer than
  * {@code h} tokens of context ({@code h - 1} for self-salted schemes) the row is left unchanged, as serving
  * stacks that hide the prompt do (the reference raises an error instead); the detector does not score those
- * positions either. For self-salted schemes the candidates tested follow {@link ProcessorOptions}: by default
- * every candidate until at most 1e-4 of the probability is untested, where the reference tests exactly the 41
- * most likely ({@link ProcessorOptions#referenceSelfHash()}). With the hard list, if no tested candidate is
+ * positions either.
+ *
+ * <p>Self-salted schemes ({@code selfhash}) cannot build one green list per step, because each candidate seeds
+ * its own list; the processor tests candidates one by one, in descending logit order, and biases those that are
+ * green in their own list. The reference tests exactly the first 41 candidates ({@code tail_rule="fixed_compute"})
+ * whatever their probabilities. By default this processor tests candidates until the untested ones carry at
+ * most 1e-4 of the (unbiased) probability, with no fixed count: a watermark at least as strong, and detection
+ * is unaffected either way (the detector only checks the token actually chosen).
+ * {@link #withReferenceSelfHash()} restores the reference's 41. With the hard list, if no tested candidate is
  * green the row is left unchanged rather than emptied.
+ *
+ * <p>Configured like {@link WatermarkDetector}: {@code WatermarkLogitsProcessor.of(scheme)}, then withers
+ * ({@link #withHardList}, {@link #withSelfSaltCandidates}, {@link #withSelfSaltTailMass}) that return new
+ * processors.
  *
  * <p>Cost per row ({@code V = 50,257}): reference {@code lefthash} one prefix shuffle ({@code k} draws) or a
  * memo hit, plus O(V); keyed schemes O(V) mixes; self-salted schemes one membership test per candidate plus
@@ -33,38 +43,88 @@ import java.util.Arrays;
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Alg. 1 and 2. Reference:
  * {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py} ({@code WatermarkLogitsProcessor},
  * {@code _score_rejection_sampling}).
+ *
+ * @since 0.1.0
  */
 public final class WatermarkLogitsProcessor implements LogitsProcessor {
 
-    private final WatermarkScheme scheme;
-    private final ProcessorOptions options;
+    /** The reference's candidate count for {@code selfhash} generation (indices 0..40). */
+    public static final int REFERENCE_SELF_HASH_CANDIDATES = 41;
 
-    private WatermarkLogitsProcessor(WatermarkScheme scheme, ProcessorOptions options) {
+    /** The default stopping rule for self-salted schemes: at most this probability left untested. */
+    public static final double DEFAULT_SELF_SALT_TAIL_MASS = 1e-4;
+
+    private final WatermarkScheme scheme;
+    private final boolean hardList;
+    private final int selfSaltCandidates;
+    private final double selfSaltTailMass;
+
+    private WatermarkLogitsProcessor(WatermarkScheme scheme, boolean hardList, int selfSaltCandidates,
+            double selfSaltTailMass) {
         this.scheme = Checks.notNull(scheme, "scheme");
-        this.options = Checks.notNull(options, "options");
+        Checks.positive(selfSaltCandidates, "selfSaltCandidates");
+        if (!(selfSaltTailMass >= 0 && selfSaltTailMass < 1)) {
+            throw Checks.fail("selfSaltTailMass", "be in [0, 1)", selfSaltTailMass);
+        }
+        this.hardList = hardList;
+        this.selfSaltCandidates = selfSaltCandidates;
+        this.selfSaltTailMass = selfSaltTailMass;
     }
 
     /**
-     * Returns the processor of a scheme with {@link ProcessorOptions#defaults()}.
+     * Returns the processor of a scheme: soft list; self-salted schemes test candidates until at most
+     * {@value #DEFAULT_SELF_SALT_TAIL_MASS} of the probability is left untested.
      *
      * @param scheme the watermarking scheme
      * @return the processor
      * @throws NullPointerException if {@code scheme} is null
      */
     public static WatermarkLogitsProcessor of(WatermarkScheme scheme) {
-        return new WatermarkLogitsProcessor(scheme, ProcessorOptions.defaults());
+        return new WatermarkLogitsProcessor(scheme, false, Integer.MAX_VALUE, DEFAULT_SELF_SALT_TAIL_MASS);
     }
 
     /**
-     * Returns the processor of a scheme with explicit options.
+     * Returns this processor with the paper's hard red list (red logits set to {@code -Infinity}, Alg. 1)
+     * or the soft list (green logits {@code += delta}, Alg. 2, the default).
      *
-     * @param scheme the watermarking scheme
-     * @param options the options
-     * @return the processor
-     * @throws NullPointerException if an argument is null
+     * @param hard true for the hard red list
+     * @return a new processor
      */
-    public static WatermarkLogitsProcessor of(WatermarkScheme scheme, ProcessorOptions options) {
-        return new WatermarkLogitsProcessor(scheme, options);
+    public WatermarkLogitsProcessor withHardList(boolean hard) {
+        return new WatermarkLogitsProcessor(scheme, hard, selfSaltCandidates, selfSaltTailMass);
+    }
+
+    /**
+     * Returns this processor testing at most {@code candidates} candidates per step for self-salted schemes.
+     *
+     * @param candidates the cap, {@code >= 1}
+     * @return a new processor
+     * @throws IllegalArgumentException if {@code candidates < 1}
+     */
+    public WatermarkLogitsProcessor withSelfSaltCandidates(int candidates) {
+        return new WatermarkLogitsProcessor(scheme, hardList, candidates, selfSaltTailMass);
+    }
+
+    /**
+     * Returns this processor stopping the self-salted candidate tests once the untested candidates carry at
+     * most {@code tailMass} of the probability.
+     *
+     * @param tailMass in [0, 1); 0 tests every candidate up to the cap
+     * @return a new processor
+     * @throws IllegalArgumentException if {@code tailMass} is outside [0, 1)
+     */
+    public WatermarkLogitsProcessor withSelfSaltTailMass(double tailMass) {
+        return new WatermarkLogitsProcessor(scheme, hardList, selfSaltCandidates, tailMass);
+    }
+
+    /**
+     * Returns this processor testing exactly the {@value #REFERENCE_SELF_HASH_CANDIDATES} most likely
+     * candidates of self-salted schemes, as the reference does.
+     *
+     * @return a new processor
+     */
+    public WatermarkLogitsProcessor withReferenceSelfHash() {
+        return new WatermarkLogitsProcessor(scheme, hardList, REFERENCE_SELF_HASH_CANDIDATES, 0.0);
     }
 
     /**
@@ -77,12 +137,30 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
     }
 
     /**
-     * Returns the options.
+     * Whether the hard red list is used.
      *
-     * @return the options
+     * @return true for the hard list, false for the soft list
      */
-    public ProcessorOptions options() {
-        return options;
+    public boolean hardList() {
+        return hardList;
+    }
+
+    /**
+     * The cap on candidates tested per step for self-salted schemes.
+     *
+     * @return the cap, {@code >= 1} ({@link Integer#MAX_VALUE} for none)
+     */
+    public int selfSaltCandidates() {
+        return selfSaltCandidates;
+    }
+
+    /**
+     * The untested probability at which self-salted candidate tests stop.
+     *
+     * @return the tail mass, in [0, 1)
+     */
+    public double selfSaltTailMass() {
+        return selfSaltTailMass;
     }
 
     /**
@@ -115,14 +193,14 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
                 throw Checks.fail("tokens[" + i + "]", "be a token id in [0, " + v + ")", tokens[i]);
             }
         }
-        if (!scheme.selfSalted() && !options.hardList()) {
+        if (!scheme.selfSalted() && !hardList) {
             scheme.addToGreenLogits(tokens, length - h, logits, scheme.delta());
             return;
         }
         int[] green = scheme.selfSalted()
                 ? greenCandidates(tokens, length, logits)
                 : scheme.greenIdsAt(tokens, length - h);
-        if (!options.hardList()) {
+        if (!hardList) {
             double delta = scheme.delta();
             for (int t : green) {
                 logits[t] += delta;
@@ -146,8 +224,8 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
         int[] window = new int[h];
         System.arraycopy(tokens, length - (h - 1), window, 0, h - 1);
         int[] order = descendingOrder(logits);
-        double[] probabilities = options.selfSaltTailMass() > 0 ? LogMath.softmax(logits) : null;
-        int limit = Math.min(order.length, options.selfSaltCandidates());
+        double[] probabilities = selfSaltTailMass > 0 ? LogMath.softmax(logits) : null;
+        int limit = Math.min(order.length, selfSaltCandidates);
         double untested = 1.0;
         int[] green = new int[limit];
         int count = 0;
@@ -159,7 +237,7 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
             }
             if (probabilities != null) {
                 untested -= probabilities[c];
-                if (untested <= options.selfSaltTailMass()) {
+                if (untested <= selfSaltTailMass) {
                     break;
                 }
             }
@@ -185,8 +263,8 @@ public final class WatermarkLogitsProcessor implements LogitsProcessor {
 
     @Override
     public String toString() {
-        return "WatermarkLogitsProcessor[" + scheme.name() + ", " + (options.hardList() ? "hard list" : "delta=" + scheme.delta())
-                + (scheme.selfSalted() ? ", candidates<=" + (options.selfSaltCandidates() == Integer.MAX_VALUE
-                        ? "all" : options.selfSaltCandidates()) + ", tail mass " + options.selfSaltTailMass() : "") + "]";
+        return "WatermarkLogitsProcessor[" + scheme.name() + ", " + (hardList ? "hard list" : "delta=" + scheme.delta())
+                + (scheme.selfSalted() ? ", candidates<=" + (selfSaltCandidates == Integer.MAX_VALUE
+                        ? "all" : selfSaltCandidates) + ", tail mass " + selfSaltTailMass : "") + "]";
     }
 }

@@ -38,6 +38,8 @@ import io.github.genailab.core.math.Checks;
  * Language Models", Proceedings of the 40th International Conference on Machine Learning (ICML 2023), PMLR
  * 202:17061-17084 (arXiv:2301.10226). Reference implementation:
  * {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py}.
+ *
+ * @since 0.1.0
  */
 public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedScheme {
 
@@ -79,7 +81,7 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
      * @throws IllegalArgumentException if the name is unknown or malformed, or a number is out of range
      */
     public static ReferenceScheme reference(String name, int vocabularySize, double gamma, double delta) {
-        return ReferenceScheme.of(name, vocabularySize, gamma, delta);
+        return ReferenceScheme.named(name, vocabularySize, gamma, delta);
     }
 
     /**
@@ -119,6 +121,16 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
             int vocabularySize, double gamma, double delta) {
         return new KeyedScheme(key, contextWidth, selfSalted, vocabularySize, gamma, delta, true);
     }
+
+    /**
+     * Returns this scheme with another generation bias: the same green lists (so the same detections), a
+     * stronger or weaker watermark in generated text.
+     *
+     * @param delta the generation bias, finite and {@code >= 0}
+     * @return a new scheme of the same kind
+     * @throws IllegalArgumentException if {@code delta} is negative or not finite
+     */
+    public abstract WatermarkScheme withDelta(double delta);
 
     /**
      * Returns the scheme's short name (no key material), e.g. {@code "selfhash"} or {@code "keyed-h1"}.
@@ -221,15 +233,6 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
         int start = checkedWindowStart(seedWindow);
         Checks.inRange(token, 0, vocabularySize - 1, "token");
         return isGreenAt(seedWindow, start, token);
-    }
-
-    /**
-     * Returns the generation-side logits processor of this scheme with default options.
-     *
-     * @return a new processor
-     */
-    public final WatermarkLogitsProcessor processor() {
-        return WatermarkLogitsProcessor.of(this);
     }
 
     private int checkedWindowStart(int[] seedWindow) {

@@ -35,6 +35,8 @@ import java.util.Locale;
  * @param bonferroniPValue {@code min(1, windowsTested * uncorrectedPValue)}
  * @param uncorrectedPrediction {@code uncorrectedZScore > zThreshold}
  * @param prediction {@code bonferroniPValue < P(Z > zThreshold)}
+ *
+ * @since 0.1.0
  */
 public record WindowedDetection(WatermarkScheme scheme, double zThreshold, boolean scorable, int numTokensScored,
         int windowSize, int windowStart, int firstToken, int lastToken, int numGreenTokens, double uncorrectedZScore,

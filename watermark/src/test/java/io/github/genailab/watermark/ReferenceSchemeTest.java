@@ -119,7 +119,7 @@ class ReferenceSchemeTest {
         assertThat(WatermarkScheme.reference("skipgram", 100, 0.25, 2.0).contextWidth()).isEqualTo(5);
         ReferenceScheme ff = WatermarkScheme.reference("ff-additive_prf-1-False", 100, 0.25, 2.0);
         assertThat(ff).isEqualTo(WatermarkScheme.reference("lefthash", 100, 0.25, 2.0));
-        assertThat(ReferenceScheme.of(Prf.MINHASH, 4, false, ReferenceScheme.DEFAULT_HASH_KEY, 100, 0.25, 2.0))
+        assertThat(WatermarkScheme.reference("ff-" + Prf.MINHASH.referenceName() + "-4-False-" + ReferenceScheme.DEFAULT_HASH_KEY, 100, 0.25, 2.0))
                 .isEqualTo(minhash).hasSameHashCodeAs(minhash);
         assertThat(WatermarkScheme.reference("ff-additive_prf-1-False-7", 100, 0.25, 2.0)).isNotEqualTo(ff);
         assertThat(self.withDelta(5.0).delta()).isEqualTo(5.0);
@@ -154,8 +154,6 @@ class ReferenceSchemeTest {
                 Arguments.of((Runnable) () -> WatermarkScheme.reference("lefthash", 100, 0.001, 2.0), IllegalArgumentException.class, "gamma * vocabularySize"),
                 Arguments.of((Runnable) () -> WatermarkScheme.reference("lefthash", 100, 0.25, -1.0), IllegalArgumentException.class, "delta"),
                 Arguments.of((Runnable) () -> WatermarkScheme.reference("lefthash", 100, 0.25, Double.POSITIVE_INFINITY), IllegalArgumentException.class, "delta"),
-                Arguments.of((Runnable) () -> ReferenceScheme.of(null, 1, false, 1, 100, 0.25, 2.0), NullPointerException.class, "prf"),
-                Arguments.of((Runnable) () -> ReferenceScheme.of(Prf.ADDITIVE, 1, false, -1, 100, 0.25, 2.0), IllegalArgumentException.class, "hashKey"),
                 Arguments.of((Runnable) () -> s.withCacheCapacity(-1), IllegalArgumentException.class, "cacheCapacity"),
                 Arguments.of((Runnable) () -> s.withGreenListSelection(null), NullPointerException.class, "selection"),
                 Arguments.of((Runnable) () -> s.greenList(null), NullPointerException.class, "seedWindow"),

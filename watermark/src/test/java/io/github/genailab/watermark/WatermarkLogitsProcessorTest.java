@@ -25,7 +25,7 @@ class WatermarkLogitsProcessorTest {
             int[] tokens = {7, 8, 9, 10, 11, 0, 0};
             double[] logits = new double[500];
             Arrays.fill(logits, 1.0);
-            s.processor().process(tokens, 5, logits);
+            WatermarkLogitsProcessor.of(s).process(tokens, 5, logits);
             boolean[] green = new boolean[500];
             for (int t : s.greenList(Arrays.copyOf(tokens, 5))) {
                 green[t] = true;
@@ -45,7 +45,7 @@ class WatermarkLogitsProcessorTest {
         Arrays.fill(logits, -1.0);
         logits[v - 1] = Double.NEGATIVE_INFINITY;
         int[] context = {v / 3};
-        s.processor().process(context, 1, logits);
+        WatermarkLogitsProcessor.of(s).process(context, 1, logits);
         int green = 0;
         for (int t = 0; t < v - 1; t++) {
             boolean isGreen = s.isGreen(context, t);
@@ -65,7 +65,7 @@ class WatermarkLogitsProcessorTest {
     void hardListRemovesTheRedList() {
         WatermarkScheme s = WatermarkScheme.reference("lefthash", 300, 0.5, 2.0);
         double[] logits = new double[300];
-        WatermarkLogitsProcessor.of(s, ProcessorOptions.defaults().withHardList(true)).process(new int[] {42}, 1, logits);
+        WatermarkLogitsProcessor.of(s).withHardList(true).process(new int[] {42}, 1, logits);
         int[] green = s.greenList(new int[] {42});
         long finite = Arrays.stream(logits).filter(Double::isFinite).count();
         assertThat(finite).isEqualTo(green.length);
@@ -77,9 +77,9 @@ class WatermarkLogitsProcessorTest {
     @Test
     void tooShortContextsLeaveTheRowUnchanged() {
         double[] logits = new double[100];
-        WatermarkScheme.reference("minhash", 100, 0.25, 2.0).processor().process(new int[] {1, 2, 3}, 3, logits);
-        WatermarkScheme.reference("selfhash", 100, 0.25, 2.0).processor().process(new int[] {1, 2}, 2, logits);
-        WatermarkScheme.reference("lefthash", 100, 0.25, 2.0).processor().process(new int[0], 0, logits);
+        WatermarkLogitsProcessor.of(WatermarkScheme.reference("minhash", 100, 0.25, 2.0)).process(new int[] {1, 2, 3}, 3, logits);
+        WatermarkLogitsProcessor.of(WatermarkScheme.reference("selfhash", 100, 0.25, 2.0)).process(new int[] {1, 2}, 2, logits);
+        WatermarkLogitsProcessor.of(WatermarkScheme.reference("lefthash", 100, 0.25, 2.0)).process(new int[0], 0, logits);
         assertThat(logits).containsOnly(0.0);
     }
 
@@ -92,9 +92,9 @@ class WatermarkLogitsProcessorTest {
             raw[t] = -t * 0.01; // candidate order = id order
         }
         double[] all = raw.clone();
-        WatermarkLogitsProcessor.of(s, ProcessorOptions.defaults().withSelfSaltTailMass(0)).process(tokens, 3, all);
+        WatermarkLogitsProcessor.of(s).withSelfSaltTailMass(0).process(tokens, 3, all);
         double[] reference = raw.clone();
-        WatermarkLogitsProcessor.of(s, ProcessorOptions.referenceSelfHash()).process(tokens, 3, reference);
+        WatermarkLogitsProcessor.of(s).withReferenceSelfHash().process(tokens, 3, reference);
         int boosted = 0;
         for (int c = 0; c < 400; c++) {
             boolean green = s.isGreen(new int[] {5, 6, 7, c}, c);
@@ -112,7 +112,7 @@ class WatermarkLogitsProcessorTest {
         Arrays.fill(logits, -30);
         logits[3] = 10; // nearly all the probability
         double[] processed = logits.clone();
-        WatermarkLogitsProcessor.of(s, ProcessorOptions.defaults()).process(new int[] {9}, 1, processed);
+        WatermarkLogitsProcessor.of(s).process(new int[] {9}, 1, processed);
         long changed = 0;
         for (int t = 0; t < 1000; t++) {
             if (t != 3 && processed[t] != logits[t]) {
@@ -129,7 +129,7 @@ class WatermarkLogitsProcessorTest {
             WatermarkScheme.reference("selfhash", 300, 0.25, 2.0),
             WatermarkScheme.keyed(WatermarkKey.of(5, 6), 1, false, 300, 0.25, 2.0)}) {
             int[] marked = Decoder.generate(model, new int[] {1, 2, 3, 4}, 120, DecodingOptions.defaults(),
-                    List.of(s.processor()), Rngs.seeded(21));
+                    List.of(WatermarkLogitsProcessor.of(s)), Rngs.seeded(21));
             int[] plain = Decoder.generate(model, new int[] {1, 2, 3, 4}, 120, DecodingOptions.defaults(), List.of(),
                     Rngs.seeded(21));
             WatermarkDetector detector = WatermarkDetector.of(s);
@@ -141,21 +141,26 @@ class WatermarkLogitsProcessorTest {
 
     @Test
     void printsItsConfiguration() {
-        assertThat(WatermarkScheme.reference("selfhash", 100, 0.25, 2.0).processor().toString())
+        assertThat(WatermarkLogitsProcessor.of(WatermarkScheme.reference("selfhash", 100, 0.25, 2.0)).toString())
                 .isEqualTo("WatermarkLogitsProcessor[selfhash, delta=2.0, candidates<=all, tail mass 1.0E-4]");
-        assertThat(WatermarkLogitsProcessor.of(WatermarkScheme.reference("lefthash", 100, 0.25, 2.0),
-                ProcessorOptions.defaults().withHardList(true)).toString()).isEqualTo("WatermarkLogitsProcessor[lefthash, hard list]");
-        WatermarkLogitsProcessor p = WatermarkScheme.reference("lefthash", 100, 0.25, 2.0).processor();
+        assertThat(WatermarkLogitsProcessor.of(WatermarkScheme.reference("lefthash", 100, 0.25, 2.0))
+                .withHardList(true).toString()).isEqualTo("WatermarkLogitsProcessor[lefthash, hard list]");
+        WatermarkLogitsProcessor p = WatermarkLogitsProcessor.of(WatermarkScheme.reference("lefthash", 100, 0.25, 2.0));
         assertThat(p.scheme().name()).isEqualTo("lefthash");
-        assertThat(p.options()).isEqualTo(ProcessorOptions.defaults());
-        assertThat(ProcessorOptions.referenceSelfHash().withSelfSaltCandidates(7).selfSaltCandidates()).isEqualTo(7);
+        assertThat(p.hardList()).isFalse();
+        assertThat(p.selfSaltCandidates()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(p.selfSaltTailMass()).isEqualTo(WatermarkLogitsProcessor.DEFAULT_SELF_SALT_TAIL_MASS);
+        WatermarkLogitsProcessor reference = p.withReferenceSelfHash();
+        assertThat(reference.selfSaltCandidates()).isEqualTo(WatermarkLogitsProcessor.REFERENCE_SELF_HASH_CANDIDATES);
+        assertThat(reference.selfSaltTailMass()).isZero();
+        assertThat(reference.withSelfSaltCandidates(7).selfSaltCandidates()).isEqualTo(7);
+        assertThat(p.withHardList(true).hardList()).isTrue();
     }
 
     static Stream<Arguments> badInputs() {
-        WatermarkLogitsProcessor p = WatermarkScheme.reference("lefthash", 100, 0.25, 2.0).processor();
+        WatermarkLogitsProcessor p = WatermarkLogitsProcessor.of(WatermarkScheme.reference("lefthash", 100, 0.25, 2.0));
         return Stream.of(
                 Arguments.of((Runnable) () -> WatermarkLogitsProcessor.of(null), NullPointerException.class, "scheme"),
-                Arguments.of((Runnable) () -> WatermarkLogitsProcessor.of(WatermarkScheme.reference("lefthash", 100, 0.25, 2.0), null), NullPointerException.class, "options"),
                 Arguments.of((Runnable) () -> p.process(null, 0, new double[100]), NullPointerException.class, "tokens"),
                 Arguments.of((Runnable) () -> p.process(new int[] {1}, 1, null), NullPointerException.class, "logits"),
                 Arguments.of((Runnable) () -> p.process(new int[] {1}, 2, new double[100]), IllegalArgumentException.class, "length"),
@@ -163,9 +168,9 @@ class WatermarkLogitsProcessorTest {
                 Arguments.of((Runnable) () -> p.process(new int[] {1}, 1, new double[107]), IllegalArgumentException.class, "logits.length"),
                 Arguments.of((Runnable) () -> p.process(new int[] {100}, 1, new double[100]), IllegalArgumentException.class, "tokens[0]"),
                 Arguments.of((Runnable) () -> p.process(new int[] {3, -1}, 2, new double[100]), IllegalArgumentException.class, "tokens[1]"),
-                Arguments.of((Runnable) () -> new ProcessorOptions(false, 0, 0.1), IllegalArgumentException.class, "selfSaltCandidates"),
-                Arguments.of((Runnable) () -> new ProcessorOptions(false, 3, 1.0), IllegalArgumentException.class, "selfSaltTailMass"),
-                Arguments.of((Runnable) () -> ProcessorOptions.defaults().withSelfSaltTailMass(Double.NaN), IllegalArgumentException.class, "selfSaltTailMass"));
+                Arguments.of((Runnable) () -> p.withSelfSaltCandidates(0), IllegalArgumentException.class, "selfSaltCandidates"),
+                Arguments.of((Runnable) () -> p.withSelfSaltTailMass(1.0), IllegalArgumentException.class, "selfSaltTailMass"),
+                Arguments.of((Runnable) () -> p.withSelfSaltTailMass(Double.NaN), IllegalArgumentException.class, "selfSaltTailMass"));
     }
 
     @ParameterizedTest

@@ -1,8 +1,8 @@
 package io.github.genailab.benchmarks.collapse;
 
-import io.github.genailab.collapse.EmOptions;
-import io.github.genailab.collapse.GaussianMixture;
-import io.github.genailab.collapse.GaussianMixtureEm;
+import io.github.genailab.collapse.mixture.EmOptions;
+import io.github.genailab.collapse.mixture.GaussianMixture;
+import io.github.genailab.collapse.mixture.GaussianMixtureEm;
 import io.github.genailab.core.math.Rngs;
 import java.util.ArrayList;
 import java.util.List;

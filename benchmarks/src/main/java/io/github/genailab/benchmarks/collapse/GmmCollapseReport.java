@@ -1,8 +1,8 @@
 package io.github.genailab.benchmarks.collapse;
 
-import io.github.genailab.collapse.MixtureRefitOptions;
-import io.github.genailab.collapse.MixtureTrajectory;
-import io.github.genailab.collapse.RecursiveMixture;
+import io.github.genailab.collapse.mixture.MixtureRefitOptions;
+import io.github.genailab.collapse.mixture.MixtureTrajectory;
+import io.github.genailab.collapse.mixture.RecursiveMixture;
 import io.github.genailab.core.math.Rngs;
 import java.util.Arrays;
 import java.util.Locale;
@@ -39,7 +39,7 @@ public final class GmmCollapseReport {
         for (int s = 2; s < args.length; s++) {
             long seed = Long.parseLong(args[s]);
             long start = System.nanoTime();
-            MixtureTrajectory t = RecursiveMixture.simulate(options, Rngs.seeded(seed), (done, total) -> {
+            MixtureTrajectory t = RecursiveMixture.simulate(options, Rngs.seeded(seed), (stage, done, total) -> {
                 if (done % 250 == 0) {
                     System.err.printf(Locale.ROOT, "N=%d seed=%d: generation %d/%d%n", n, seed, done, total);
                 }

@@ -1,10 +1,10 @@
 package io.github.genailab.benchmarks.collapse;
 
-import io.github.genailab.collapse.GaussianEnsemble;
-import io.github.genailab.collapse.RecursiveGaussian;
-import io.github.genailab.collapse.RefitOptions;
 import io.github.genailab.collapse.Sampler;
-import io.github.genailab.collapse.VarianceEstimator;
+import io.github.genailab.collapse.gaussian.GaussianEnsemble;
+import io.github.genailab.collapse.gaussian.RecursiveGaussian;
+import io.github.genailab.collapse.gaussian.RefitOptions;
+import io.github.genailab.collapse.gaussian.VarianceEstimator;
 import io.github.genailab.core.math.Rngs;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;

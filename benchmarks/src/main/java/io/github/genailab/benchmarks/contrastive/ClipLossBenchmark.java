@@ -5,7 +5,7 @@ import io.github.genailab.contrastive.ClipLossOptions;
 import io.github.genailab.contrastive.ClipLossResult;
 import io.github.genailab.contrastive.SigLipLoss;
 import io.github.genailab.contrastive.SigLipLossOptions;
-import io.github.genailab.contrastive.SigLipResult;
+import io.github.genailab.contrastive.SigLipLossResult;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -103,7 +103,7 @@ public class ClipLossBenchmark {
      * @return the result (consumed by JMH)
      */
     @Benchmark
-    public SigLipResult sigLipDense() {
+    public SigLipLossResult sigLipDense() {
         return SigLipLoss.compute(image, text, SigLipLossOptions.defaults().withNormalize(false));
     }
 }

@@ -3,10 +3,11 @@ package io.github.genailab.benchmarks.watermark;
 import io.github.genailab.core.math.Rngs;
 import io.github.genailab.watermark.Detection;
 import io.github.genailab.watermark.WatermarkDetector;
+import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.eval.DemoOptions;
 import io.github.genailab.watermark.eval.ShakespeareDemo;
-import io.github.genailab.watermark.eval.ProgressListener;
+import io.github.genailab.core.ProgressListener;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,8 +37,8 @@ public final class HumanZKeyReport {
      */
     public static void main(String[] args) {
         WatermarkScheme generation = WatermarkScheme.reference("lefthash", 4096, 0.25, 2.0);
-        List<int[]> human = ShakespeareDemo.prepare(generation, DemoOptions.defaults(), Rngs.seeded(42),
-                ProgressListener.NONE).human();
+        List<int[]> human = ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(generation), DemoOptions.defaults(), Rngs.seeded(42),
+                ProgressListener.none()).human();
         System.out.println("| PRF | key | ignore repeated n-grams | texts | mean z | sd of z | se of the mean |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (String prf : PRFS) {

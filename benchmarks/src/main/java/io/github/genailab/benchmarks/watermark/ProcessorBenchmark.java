@@ -46,11 +46,11 @@ public class ProcessorBenchmark {
         logits = rng.doubles(V).toArray();
         contexts = rng.ints(4096, 0, V).toArray();
         ReferenceScheme lefthash = WatermarkScheme.reference("lefthash", V, GAMMA, 2.0);
-        referenceCold = lefthash.withCacheCapacity(0).processor();
-        referenceWarm = lefthash.processor();
+        referenceCold = WatermarkLogitsProcessor.of(lefthash.withCacheCapacity(0));
+        referenceWarm = WatermarkLogitsProcessor.of(lefthash);
         WatermarkKey key = WatermarkKey.of(11, 12);
-        keyed = WatermarkScheme.keyed(key, 1, false, V, GAMMA, 2.0).processor();
-        keyedExact = WatermarkScheme.keyedExactSize(key, 1, false, V, GAMMA, 2.0).processor();
+        keyed = WatermarkLogitsProcessor.of(WatermarkScheme.keyed(key, 1, false, V, GAMMA, 2.0));
+        keyedExact = WatermarkLogitsProcessor.of(WatermarkScheme.keyedExactSize(key, 1, false, V, GAMMA, 2.0));
         k = (int) (V * GAMMA);
     }
 

@@ -84,10 +84,10 @@ public final class WatermarkCpuTime {
 
         double[] logits = rng.doubles(V).toArray();
         int[] contexts = rng.ints(4096, 0, V).toArray();
-        WatermarkLogitsProcessor refCold = lefthash.withCacheCapacity(0).processor();
-        WatermarkLogitsProcessor refWarm = lefthash.processor();
-        WatermarkLogitsProcessor keyedP = WatermarkScheme.keyed(key, 1, false, V, GAMMA, 2.0).processor();
-        WatermarkLogitsProcessor exactP = WatermarkScheme.keyedExactSize(key, 1, false, V, GAMMA, 2.0).processor();
+        WatermarkLogitsProcessor refCold = WatermarkLogitsProcessor.of(lefthash.withCacheCapacity(0));
+        WatermarkLogitsProcessor refWarm = WatermarkLogitsProcessor.of(lefthash);
+        WatermarkLogitsProcessor keyedP = WatermarkLogitsProcessor.of(WatermarkScheme.keyed(key, 1, false, V, GAMMA, 2.0));
+        WatermarkLogitsProcessor exactP = WatermarkLogitsProcessor.of(WatermarkScheme.keyedExactSize(key, 1, false, V, GAMMA, 2.0));
         row("processor: reference lefthash", i -> {
             refCold.process(new int[] {contexts[i & 4095]}, 1, logits);
             return logits;

@@ -26,6 +26,8 @@ import java.util.zip.GZIPInputStream;
  *
  * @param pixels one row of {@value #PIXELS} grey levels per image
  * @param labels the digit shown by each image, in {@code [0, 9]}
+ *
+ * @since 0.1.0
  */
 public record Digits(float[][] pixels, int[] labels) {
 

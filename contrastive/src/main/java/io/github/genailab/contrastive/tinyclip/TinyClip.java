@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive.tinyclip;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.contrastive.ClipLoss;
 import io.github.genailab.contrastive.ClipLossOptions;
 import io.github.genailab.contrastive.ClipLossResult;
@@ -8,6 +9,7 @@ import io.github.genailab.core.math.PairwiseSum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,6 +40,8 @@ import java.util.random.RandomGenerator;
  * <p>Reference: A. Radford et al., "Learning Transferable Visual Models From Natural Language
  * Supervision", ICML 2021, arXiv:2103.00020. Data: E. Alpaydin, C. Kaynak, "Optical Recognition of
  * Handwritten Digits", UCI Machine Learning Repository, 1998, doi:10.24432/C50P49 (CC BY 4.0).
+ *
+ * @since 0.1.0
  */
 public final class TinyClip {
 
@@ -58,7 +62,7 @@ public final class TinyClip {
      * @throws IllegalArgumentException if the split leaves a part empty
      */
     public static TinyClipResult train(Digits data, TinyClipOptions options, RandomGenerator rng) {
-        return train(data, options, rng, progress -> { });
+        return train(data, options, rng, ProgressListener.none());
     }
 
     /**
@@ -67,13 +71,15 @@ public final class TinyClip {
      * @param data     the digits (e.g. {@link Digits#load()}), split inside
      * @param options  sizes, schedule, templates
      * @param rng      the only source of randomness
-     * @param listener called after each epoch on this thread
+     * @param listener called after each epoch on this thread, with stage
+     *     {@code "epoch (loss L, logitScale S)"}, the epoch just finished (1-based) and the number of
+     *     epochs; the exact curves are in the result
      * @return model, curves, similarity matrices, zero-shot accuracies
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if the split leaves a part empty
      */
     public static TinyClipResult train(Digits data, TinyClipOptions options, RandomGenerator rng,
-                                       TrainingListener listener) {
+                                       ProgressListener listener) {
         Checks.notNull(data, "data");
         Checks.notNull(options, "options");
         Checks.notNull(rng, "rng");
@@ -114,7 +120,8 @@ public final class TinyClip {
             }
             lossCurve[epoch] = PairwiseSum.mean(losses.stream().mapToDouble(Double::doubleValue).toArray());
             scaleCurve[epoch] = Math.exp(theta.value[0]);
-            listener.onEpoch(new TrainingProgress(epoch + 1, options.epochs(), lossCurve[epoch], scaleCurve[epoch]));
+            listener.progress(String.format(Locale.ROOT, "epoch (loss %.6g, logitScale %.6g)", lossCurve[epoch],
+                    scaleCurve[epoch]), epoch + 1, options.epochs());
         }
 
         TinyClipModel trained = new TinyClipModel(image, text, Math.exp(theta.value[0]));

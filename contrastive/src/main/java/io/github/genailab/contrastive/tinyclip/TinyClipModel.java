@@ -16,6 +16,8 @@ import java.util.Locale;
  * {@link ZeroShotClassifier} do it).
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class TinyClipModel {
 

@@ -21,6 +21,8 @@ import java.util.List;
  *                           (written as a word or as a numeral, at random)
  * @param promptTemplates    zero-shot templates; the first alone is the single-prompt classifier,
  *                           all of them the ensemble
+ *
+ * @since 0.1.0
  */
 public record TinyClipOptions(int embeddingDimension, int hiddenUnits, int epochs, int batchSize,
                               double learningRate, double testFraction, double initialLogitScale,

@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive.tinyclip;
 
+import io.github.genailab.core.internal.Copies;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param trainSize                number of training images
  * @param testSize                 number of held-out images the accuracies are measured on
  * @param options                  the options used
+ *
+ * @since 0.1.0
  */
 public record TinyClipResult(TinyClipModel model, double[] lossCurve, double[] logitScaleCurve,
                              double[][] similarityBefore, double[][] similarityAfter,
@@ -52,8 +55,8 @@ public record TinyClipResult(TinyClipModel model, double[] lossCurve, double[] l
         Checks.notNull(model, "model");
         lossCurve = Checks.notNull(lossCurve, "lossCurve").clone();
         logitScaleCurve = Checks.notNull(logitScaleCurve, "logitScaleCurve").clone();
-        similarityBefore = copy(similarityBefore, "similarityBefore");
-        similarityAfter = copy(similarityAfter, "similarityAfter");
+        similarityBefore = Copies.deepCopy(similarityBefore, "similarityBefore");
+        similarityAfter = Copies.deepCopy(similarityAfter, "similarityAfter");
         Checks.notNull(options, "options");
     }
 
@@ -93,7 +96,7 @@ public record TinyClipResult(TinyClipModel model, double[] lossCurve, double[] l
      */
     @Override
     public double[][] similarityBefore() {
-        return copy(similarityBefore, "similarityBefore");
+        return Copies.deepCopy(similarityBefore, "similarityBefore");
     }
 
     /**
@@ -103,7 +106,7 @@ public record TinyClipResult(TinyClipModel model, double[] lossCurve, double[] l
      */
     @Override
     public double[][] similarityAfter() {
-        return copy(similarityAfter, "similarityAfter");
+        return Copies.deepCopy(similarityAfter, "similarityAfter");
     }
 
     /**
@@ -149,14 +152,5 @@ public record TinyClipResult(TinyClipModel model, double[] lossCurve, double[] l
                         + "digits: %.3f (1 prompt), %.3f (%d-prompt ensemble), %.3f before training, chance %.3f]",
                 lossCurve.length, lossCurve[0], lossCurve[last], logitScaleCurve[last], testSize, zeroShotAccuracy,
                 zeroShotAccuracyEnsemble, options.promptTemplates().size(), zeroShotAccuracyBefore, chance());
-    }
-
-    private static double[][] copy(double[][] values, String name) {
-        Checks.notNull(values, name);
-        double[][] out = new double[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = Checks.notNull(values[i], name + "[" + i + "]").clone();
-        }
-        return out;
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * dedicated message), no duplicate keys, no control characters in strings, nothing after the value,
  * nesting at most {@value #MAX_DEPTH} deep. Errors are {@link IllegalArgumentException}s naming the
  * line and column. The static methods are thread-safe (each call parses with its own instance).
+ *
+ * @since 0.1.0
  */
 public final class Json {
 

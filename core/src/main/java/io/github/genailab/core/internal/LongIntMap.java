@@ -14,6 +14,8 @@ import java.util.Arrays;
  * more than half full, which keeps probe chains short, so every operation takes expected O(1) time.
  * Not thread-safe while being filled; read-only use after construction is safe when the map is
  * published through a final field.
+ *
+ * @since 0.1.0
  */
 public final class LongIntMap {
 

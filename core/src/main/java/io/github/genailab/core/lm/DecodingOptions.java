@@ -15,6 +15,8 @@ import io.github.genailab.core.math.Checks;
  * @param temperature divides the logits, finite and &gt; 0
  * @param topK keep only the k most likely tokens, &gt;= 0 (0 disables)
  * @param topP nucleus mass in (0, 1] (1 disables)
+ *
+ * @since 0.1.0
  */
 public record DecodingOptions(boolean greedy, double temperature, int topK, double topP) {
 

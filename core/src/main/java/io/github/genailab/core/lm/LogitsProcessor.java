@@ -8,6 +8,8 @@ package io.github.genailab.core.lm;
  * all processors run, in order, on the raw logits before temperature, top-k and top-p (which are
  * applied afterwards by {@link Decoder}). A processor may set entries to {@code -Infinity} but must
  * leave at least one finite and must never write NaN.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface LogitsProcessor {

@@ -55,6 +55,8 @@ import java.util.Locale;
  * R. Kneser, "On structuring probabilistic dependences in stochastic language modelling", Computer
  * Speech and Language 8(1):1–38, 1994. K. Heafield et al., "Scalable modified Kneser-Ney language model
  * estimation", ACL 2013.
+ *
+ * @since 0.1.0
  */
 public final class NGramModel implements LanguageModel {
 

@@ -13,6 +13,8 @@ import io.github.genailab.core.math.Checks;
  *
  * @param order the n-gram order, 1 (unigram) to {@value #MAX_ORDER}
  * @param discount 0 for estimated modified Kneser–Ney discounts, or one fixed discount in (0, 1]
+ *
+ * @since 0.1.0
  */
 public record NGramOptions(int order, double discount) {
 

@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * <p>All numeric checks are written in the positive form ({@code if (!(x > 0)) fail}) so that NaN
  * fails every one of them. Numbers are formatted with {@link Locale#ROOT}.
+ *
+ * @since 0.1.0
  */
 public final class Checks {
 

@@ -13,6 +13,8 @@ package io.github.genailab.core.math;
  * logits) contribute zero probability. At least one entry must be finite.
  *
  * <p>Complexity: two passes over the input, no allocation beyond the returned array.
+ *
+ * @since 0.1.0
  */
 public final class LogMath {
 

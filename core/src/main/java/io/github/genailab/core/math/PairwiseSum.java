@@ -25,6 +25,8 @@ package io.github.genailab.core.math;
  * <p>Complexity: O(n) time, O(log n) stack, no allocation.
  *
  * @see <a href="https://github.com/numpy/numpy/blob/main/numpy/_core/src/umath/loops_utils.h.src">numpy pairwise_sum</a>
+ *
+ * @since 0.1.0
  */
 public final class PairwiseSum {
 

@@ -13,6 +13,8 @@ import java.util.random.RandomGeneratorFactory;
  * {@link #split(RandomGenerator.SplittableGenerator, int)} in a fixed order.
  *
  * <p>Generators are not thread-safe; give each thread its own (split) generator.
+ *
+ * @since 0.1.0
  */
 public final class Rngs {
 

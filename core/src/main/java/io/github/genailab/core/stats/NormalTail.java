@@ -34,6 +34,8 @@ import io.github.genailab.core.math.Checks;
  * Computation 23(107):631–637, 1969; W. J. Cody, "Algorithm 715: SPECFUN — a portable FORTRAN package
  * of special function routines and test drivers", ACM Transactions on Mathematical Software
  * 19(1):22–32, 1993.
+ *
+ * @since 0.1.0
  */
 public final class NormalTail {
 

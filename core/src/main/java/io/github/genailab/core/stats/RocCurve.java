@@ -44,6 +44,8 @@ import java.util.Locale;
  * 2011 ({@code scikit-learn/scikit-learn:sklearn/metrics/_ranking.py}, checked against Debian
  * scikit-learn 1.2.1). T. Fawcett, "An introduction to ROC analysis", Pattern Recognition Letters
  * 27(8):861–874, 2006.
+ *
+ * @since 0.1.0
  */
 public final class RocCurve {
 

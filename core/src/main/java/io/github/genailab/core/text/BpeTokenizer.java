@@ -137,6 +137,8 @@ import java.util.function.Consumer;
  *       matched here ({@code AddedVocabulary}, {@code Split}, {@code ByteLevel}, {@code BPE::merge_word},
  *       {@code Word::merge_all}).</li>
  * </ol>
+ *
+ * @since 0.1.0
  */
 public final class BpeTokenizer implements Tokenizer {
 

@@ -24,6 +24,8 @@ import java.util.List;
  * <p>{@link #shakespeareTokenizer()} is {@code BpeTokenizer.train(tinyShakespeare(), 4096)}, shipped
  * as GPT-2-format resource files so it loads in milliseconds instead of retraining (a test checks
  * that retraining reproduces the files byte for byte).
+ *
+ * @since 0.1.0
  */
 public final class Corpora {
 

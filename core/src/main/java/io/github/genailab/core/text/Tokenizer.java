@@ -6,6 +6,8 @@ package io.github.genailab.core.text;
  * <p>Ids are dense in {@code [0, vocabularySize())}. Implementations are immutable and thread-safe.
  * For a byte-level tokenizer {@code decode(encode(s)).equals(s)} holds for every string {@code s}
  * (every Unicode scalar value round-trips; a lone surrogate cannot be encoded as UTF-8).
+ *
+ * @since 0.1.0
  */
 public interface Tokenizer {
 

@@ -27,6 +27,8 @@ import java.util.Locale;
  * @param tprAt5FprInclusive the last TPR with FPR &lt;= 5%
  * @param fprAt95Tpr the first FPR with TPR &gt;= 95%
  * @param accuracy the best balanced accuracy over thresholds
+ *
+ * @since 0.1.0
  */
 public record AttackResult(String attack, RocCurve roc, double auc, double tprAt5FprStrict, double tprAt5FprInclusive,
                            double fprAt95Tpr, double accuracy) {

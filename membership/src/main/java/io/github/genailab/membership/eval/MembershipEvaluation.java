@@ -16,6 +16,8 @@ import java.util.List;
  * {@link io.github.genailab.core.stats.RocCurve}, which reproduces scikit-learn exactly.
  *
  * <p>Complexity: O(A * (n log n + scoring)) for A attacks on n samples.
+ *
+ * @since 0.1.0
  */
 public final class MembershipEvaluation {
 
@@ -23,8 +25,8 @@ public final class MembershipEvaluation {
     }
 
     /**
-     * The report of the standard attacks ({@link Attack#standard}) at the paper's k values
-     * {@link Attack#REPORT_KS} (5, 10, 20, 30, 40, 50, 60%); attacks some sample cannot support are
+     * The report of the standard attacks ({@link MembershipAttack#standard}) at the paper's k values
+     * {@link MembershipAttack#REPORT_KS} (5, 10, 20, 30, 40, 50, 60%); attacks some sample cannot support are
      * listed as skipped.
      *
      * @param samples labelled samples, both classes present
@@ -33,7 +35,7 @@ public final class MembershipEvaluation {
      * @throws IllegalArgumentException if a sample's label is unknown or a class is missing
      */
     public static MembershipReport evaluate(List<MembershipSample> samples) {
-        return evaluate(samples, Attack.standard(Attack.REPORT_KS));
+        return evaluate(samples, MembershipAttack.standard(MembershipAttack.REPORT_KS));
     }
 
     /**
@@ -46,13 +48,13 @@ public final class MembershipEvaluation {
      * @throws IllegalArgumentException if a sample's label is unknown, a class is missing, or no
      *     attack is applicable
      */
-    public static MembershipReport evaluate(List<MembershipSample> samples, List<Attack> attacks) {
+    public static MembershipReport evaluate(List<MembershipSample> samples, List<MembershipAttack> attacks) {
         Checks.notNull(samples, "samples");
         Checks.notNull(attacks, "attacks");
         boolean[] member = labels(samples);
         List<AttackResult> results = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Attack attack : attacks) {
+        for (MembershipAttack attack : attacks) {
             Checks.notNull(attack, "attacks element");
             if (!samples.stream().allMatch(attack::supports)) {
                 skipped.add(attack.name());

@@ -12,6 +12,8 @@ import java.util.NoSuchElementException;
  * @param results one result per evaluated attack, in evaluation order
  * @param skipped the names of attacks not evaluated because some sample lacked what they need (for
  *     example {@code Lowercase} without lowercase log-probabilities)
+ *
+ * @since 0.1.0
  */
 public record MembershipReport(List<AttackResult> results, List<String> skipped) {
 
@@ -34,7 +36,7 @@ public record MembershipReport(List<AttackResult> results, List<String> skipped)
     /**
      * The result of one attack by name.
      *
-     * @param attack the name, e.g. {@code "Min-K% 20%"} (see {@link Attack#name()})
+     * @param attack the name, e.g. {@code "Min-K% 20%"} (see {@link MembershipAttack#name()})
      * @return its result
      * @throws NoSuchElementException if the attack was not evaluated
      */

@@ -1,5 +1,6 @@
 package io.github.genailab.membership.experiment;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.lm.NGramModel;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.text.Corpora;
@@ -8,7 +9,7 @@ import io.github.genailab.membership.MembershipLabel;
 import io.github.genailab.membership.MembershipSample;
 import io.github.genailab.membership.MinKProb;
 import io.github.genailab.membership.TokenStatistics;
-import io.github.genailab.membership.eval.Attack;
+import io.github.genailab.membership.eval.MembershipAttack;
 import io.github.genailab.membership.eval.AttackResult;
 import io.github.genailab.membership.eval.MembershipEvaluation;
 import io.github.genailab.membership.eval.MembershipReport;
@@ -68,11 +69,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>Reference: W. Shi et al., "Detecting Pretraining Data from Large Language Models", ICLR 2024
  * (arXiv:2310.16789).
+ *
+ * @since 0.1.0
  */
 public final class NGramMembershipExperiment {
 
     /** The attack used by the controls, the repetition curve and the one-line summaries. */
-    static final Attack HEADLINE = Attack.minK(0.2);
+    static final MembershipAttack HEADLINE = MembershipAttack.minK(0.2);
 
     /** The order of the repetition experiment. */
     static final int REPETITION_ORDER = 1;
@@ -90,8 +93,8 @@ public final class NGramMembershipExperiment {
      * @return the result
      * @throws NullPointerException if an argument is null
      */
-    public static ExperimentResult runOnShakespeare(ExperimentOptions options, RandomGenerator rng,
-                                                    ExperimentProgress progress) {
+    public static MembershipExperimentResult runOnShakespeare(MembershipExperimentOptions options, RandomGenerator rng,
+                                                    ProgressListener progress) {
         return run(Corpora.tinyShakespearePassages(), Corpora.shakespeareTokenizer(), options, rng, progress);
     }
 
@@ -108,8 +111,8 @@ public final class NGramMembershipExperiment {
      * @throws IllegalArgumentException if the corpus does not provide {@code textsPerClass} passages of
      *     at least {@code tokensPerText} tokens on both the member and the non-member side
      */
-    public static ExperimentResult run(List<String> passages, Tokenizer tokenizer, ExperimentOptions options,
-                                       RandomGenerator rng, ExperimentProgress progress) {
+    public static MembershipExperimentResult run(List<String> passages, Tokenizer tokenizer, MembershipExperimentOptions options,
+                                       RandomGenerator rng, ProgressListener progress) {
         Checks.notNull(passages, "passages");
         Checks.notNull(tokenizer, "tokenizer");
         Checks.notNull(options, "options");
@@ -127,7 +130,7 @@ public final class NGramMembershipExperiment {
             reference.add(TokenStatistics.of(control.tokenLogProbs(text)));
         }
 
-        List<Attack> attacks = attacks(options);
+        List<MembershipAttack> attacks = attacks(options);
         List<OrderReport> orders = new ArrayList<>();
         List<MembershipSample> highest = null;
         for (int order = 1; order <= options.maxOrder(); order++) {
@@ -142,13 +145,13 @@ public final class NGramMembershipExperiment {
         boolean[] member = split.member;
         double[] controlScores = new double[member.length];
         for (int i = 0; i < member.length; i++) {
-            controlScores[i] = MinKProb.score(control.tokenLogProbs(split.texts.get(i)), HEADLINE.k());
+            controlScores[i] = MinKProb.score(control.tokenLogProbs(split.texts.get(i)), HEADLINE.k().getAsDouble());
         }
         AttackResult disjoint = AttackResult.of(HEADLINE.name() + ", model trained on disjoint text", controlScores,
                 member);
         AttackResult shuffled = AttackResult.of(HEADLINE.name() + ", labels shuffled", scores(HEADLINE, highest),
                 shuffle(member, rng));
-        AttackResult blind = AttackResult.of(Attack.compressedLength().name(), scores(Attack.compressedLength(), highest),
+        AttackResult blind = AttackResult.of(MembershipAttack.compressedLength().name(), scores(MembershipAttack.compressedLength(), highest),
                 member);
         steps.done("ran the three controls");
 
@@ -157,13 +160,13 @@ public final class NGramMembershipExperiment {
             repetition.add(repetitionPoint(split, vocabularySize, copies));
             steps.done("repetition: members x" + copies);
         }
-        return new ExperimentResult(options, orders, disjoint, shuffled, blind, repetition);
+        return new MembershipExperimentResult(options, orders, disjoint, shuffled, blind, repetition);
     }
 
-    private static List<Attack> attacks(ExperimentOptions options) {
-        List<Attack> attacks = new ArrayList<>(Attack.standard(options.ks()));
+    private static List<MembershipAttack> attacks(MembershipExperimentOptions options) {
+        List<MembershipAttack> attacks = new ArrayList<>(MembershipAttack.standard(options.ks()));
         if (!options.minKPlusPlus()) {
-            attacks.removeIf(a -> a.kind() == Attack.Kind.MIN_K_PLUS_PLUS);
+            attacks.removeIf(a -> a.kind() == MembershipAttack.Kind.MIN_K_PLUS_PLUS);
         }
         if (!attacks.contains(HEADLINE)) {
             attacks.add(HEADLINE);
@@ -201,11 +204,11 @@ public final class NGramMembershipExperiment {
             samples.add(MembershipSample.of(split.ids.get(i), MembershipLabel.of(split.member[i]), null,
                     TokenStatistics.of(model.tokenLogProbs(split.texts.get(i)))));
         }
-        MembershipReport report = MembershipEvaluation.evaluate(samples, List.of(HEADLINE, Attack.loss()));
-        return new RepetitionResult(REPETITION_ORDER, copies, report.get(HEADLINE.name()), report.get(Attack.loss().name()));
+        MembershipReport report = MembershipEvaluation.evaluate(samples, List.of(HEADLINE, MembershipAttack.loss()));
+        return new RepetitionResult(REPETITION_ORDER, copies, report.get(HEADLINE.name()), report.get(MembershipAttack.loss().name()));
     }
 
-    private static double[] scores(Attack attack, List<MembershipSample> samples) {
+    private static double[] scores(MembershipAttack attack, List<MembershipSample> samples) {
         double[] out = new double[samples.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = attack.score(samples.get(i));
@@ -226,17 +229,17 @@ public final class NGramMembershipExperiment {
 
     /** Counts steps and forwards them to the listener. */
     private static final class Steps {
-        private final ExperimentProgress progress;
+        private final ProgressListener progress;
         private final int total;
         private int completed;
 
-        Steps(ExperimentProgress progress, int total) {
+        Steps(ProgressListener progress, int total) {
             this.progress = progress;
             this.total = total;
         }
 
         void done(String step) {
-            progress.step(step, ++completed, total);
+            progress.progress(step, ++completed, total);
         }
     }
 
@@ -300,7 +303,7 @@ public final class NGramMembershipExperiment {
         final List<Boolean> labels = new ArrayList<>();
         boolean[] member;
 
-        static Split of(List<String> passages, Tokenizer tokenizer, ExperimentOptions options, RandomGenerator rng) {
+        static Split of(List<String> passages, Tokenizer tokenizer, MembershipExperimentOptions options, RandomGenerator rng) {
             int[] order = new int[passages.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;

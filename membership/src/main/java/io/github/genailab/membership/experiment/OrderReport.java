@@ -9,6 +9,8 @@ import java.util.Locale;
  *
  * @param order the n-gram order
  * @param report every attack's metrics on that model
+ *
+ * @since 0.1.0
  */
 public record OrderReport(int order, MembershipReport report) {
 

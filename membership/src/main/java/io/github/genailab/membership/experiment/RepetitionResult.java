@@ -12,6 +12,8 @@ import java.util.Locale;
  * @param repetitions how many copies of each scored member were in the training data
  * @param minK Min-K% 20% on members vs non-members
  * @param loss LOSS on members vs non-members
+ *
+ * @since 0.1.0
  */
 public record RepetitionResult(int order, int repetitions, AttackResult minK, AttackResult loss) {
 

@@ -7,7 +7,7 @@ import io.github.genailab.core.math.Rngs;
 import io.github.genailab.membership.MembershipLabel;
 import io.github.genailab.membership.MembershipSample;
 import io.github.genailab.membership.TokenStatistics;
-import io.github.genailab.membership.io.MembershipFiles;
+import io.github.genailab.membership.io.TokenLogProbsReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ class MembershipEvaluationTest {
     void minKAtOneAndLossGiveTheSameAuc() {
         RandomGenerator rng = Rngs.seeded(17);
         List<MembershipSample> samples = synthetic(rng, 200, 0.3);
-        MembershipReport report = MembershipEvaluation.evaluate(samples, List.of(Attack.loss(), Attack.minK(1.0)));
+        MembershipReport report = MembershipEvaluation.evaluate(samples, List.of(MembershipAttack.loss(), MembershipAttack.minK(1.0)));
         assertThat(report.auc("Min-K% 100%")).isEqualTo(report.auc("Loss"));
         assertThat(report.auc("Loss")).isGreaterThan(0.6);
     }
@@ -80,8 +80,8 @@ class MembershipEvaluationTest {
                 {"label": 0, "text": "e f", "token_logprobs": [null, -2.5, -1.0, -4.0]}
                 {"label": 0, "text": "g h", "token_logprobs": [null, -0.3, -5.0, -0.6]}
                 """;
-        List<MembershipSample> samples = MembershipFiles.readTokenLogProbs(new StringReader(jsonl), "tiny.jsonl");
-        MembershipReport report = MembershipEvaluation.evaluate(samples, List.of(Attack.loss(), Attack.minK(0.34)));
+        List<MembershipSample> samples = TokenLogProbsReader.read(new StringReader(jsonl), "tiny.jsonl");
+        MembershipReport report = MembershipEvaluation.evaluate(samples, List.of(MembershipAttack.loss(), MembershipAttack.minK(0.34)));
         assertThat(report.auc("Loss")).isEqualTo(1.0);
         assertThat(report.auc("Min-K% 34%")).isEqualTo(1.0);
     }
@@ -89,16 +89,16 @@ class MembershipEvaluationTest {
     @Test
     void attacksHaveNamesAndKnowWhatTheyNeed() {
         MembershipSample bare = MembershipSample.of("x", MembershipLabel.MEMBER, null, TokenStatistics.of(new double[] {-1, -2}));
-        assertThat(Attack.standard(List.of(0.2))).extracting(Attack::name).containsExactly("Loss", "Zlib", "Lowercase", "Ref",
+        assertThat(MembershipAttack.standard(List.of(0.2))).extracting(MembershipAttack::name).containsExactly("Loss", "Zlib", "Lowercase", "Ref",
                 "Min-K% 20%", "Min-K%++ 20%");
-        assertThat(Attack.minK(0.125).toString()).isEqualTo("Min-K% 12.5%");
-        assertThat(Attack.compressedLength().name()).isEqualTo("zlib length (no model)");
-        assertThat(Attack.loss().supports(bare)).isTrue();
-        assertThat(Attack.minKPlusPlus(0.5).supports(bare)).isFalse();
-        assertThat(Attack.zlib().supports(bare)).isFalse();
-        assertThat(Attack.minK(0.5).score(bare)).isEqualTo(-2.0);
-        assertThat(Attack.loss().score(bare)).isEqualTo(-1.5);
-        assertThatThrownBy(() -> Attack.reference().score(bare)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(MembershipAttack.minK(0.125).toString()).isEqualTo("Min-K% 12.5%");
+        assertThat(MembershipAttack.compressedLength().name()).isEqualTo("zlib length (no model)");
+        assertThat(MembershipAttack.loss().supports(bare)).isTrue();
+        assertThat(MembershipAttack.minKPlusPlus(0.5).supports(bare)).isFalse();
+        assertThat(MembershipAttack.zlib().supports(bare)).isFalse();
+        assertThat(MembershipAttack.minK(0.5).score(bare)).isEqualTo(-2.0);
+        assertThat(MembershipAttack.loss().score(bare)).isEqualTo(-1.5);
+        assertThatThrownBy(() -> MembershipAttack.reference().score(bare)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("sample x must carry what Ref needs");
     }
 
@@ -121,17 +121,21 @@ class MembershipEvaluationTest {
                 Arguments.of("one class", (ThrowingCallable) () -> MembershipEvaluation.evaluate(oneClass),
                         IllegalArgumentException.class, ""),
                 Arguments.of("nothing applicable", (ThrowingCallable) () -> MembershipEvaluation.evaluate(ok,
-                        List.of(Attack.reference())), IllegalArgumentException.class,
+                        List.of(MembershipAttack.reference())), IllegalArgumentException.class,
                         "attacks must include one that every sample supports, got [Ref]"),
-                Arguments.of("attack k out of range", (ThrowingCallable) () -> Attack.minK(0), IllegalArgumentException.class,
+                Arguments.of("attack k out of range", (ThrowingCallable) () -> MembershipAttack.minK(0), IllegalArgumentException.class,
                         "k must be in (0.0, 1.0], got 0.0"),
-                Arguments.of("attack k for loss", (ThrowingCallable) () -> new Attack(Attack.Kind.LOSS, 0.2),
-                        IllegalArgumentException.class, "k must be NaN for LOSS, got 0.2"),
-                Arguments.of("attack kind null", (ThrowingCallable) () -> new Attack(null, 0.2), NullPointerException.class,
+                Arguments.of("attack k for loss", (ThrowingCallable) () -> new MembershipAttack(MembershipAttack.Kind.LOSS, java.util.OptionalDouble.of(0.2)),
+                        IllegalArgumentException.class, "k must be empty for LOSS, got 0.2"),
+                Arguments.of("attack k missing for Min-K", (ThrowingCallable) () -> new MembershipAttack(MembershipAttack.Kind.MIN_K, java.util.OptionalDouble.empty()),
+                        IllegalArgumentException.class, "k must be present for MIN_K, got empty"),
+                Arguments.of("attack k null", (ThrowingCallable) () -> new MembershipAttack(MembershipAttack.Kind.LOSS, null), NullPointerException.class,
+                        "k"),
+                Arguments.of("attack kind null", (ThrowingCallable) () -> new MembershipAttack(null, java.util.OptionalDouble.of(0.2)), NullPointerException.class,
                         "kind"),
                 Arguments.of("report empty", (ThrowingCallable) () -> new MembershipReport(List.of(), List.of()),
                         IllegalArgumentException.class, "results must not be empty"),
-                Arguments.of("standard null", (ThrowingCallable) () -> Attack.standard(null), NullPointerException.class,
+                Arguments.of("standard null", (ThrowingCallable) () -> MembershipAttack.standard(null), NullPointerException.class,
                         "ks"));
     }
 

@@ -1,5 +1,6 @@
 package io.github.genailab.membership.experiment;
 
+import io.github.genailab.core.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,29 +65,29 @@ class NGramMembershipExperimentTest {
         return out;
     }
 
-    static final ExperimentOptions SMALL = ExperimentOptions.defaults().withTextsPerClass(40).withTokensPerText(16)
+    static final MembershipExperimentOptions SMALL = MembershipExperimentOptions.defaults().withTextsPerClass(40).withTokensPerText(16)
             .withMaxOrder(3).withKs(List.of(0.1, 0.5)).withRepetitions(List.of(1, 8));
 
     @Test
     void theSameGeneratorStateGivesTheSameResult() {
         List<String> passages = corpus(400, 1);
-        ExperimentResult a = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(5),
-                ExperimentProgress.none());
-        ExperimentResult b = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(5),
-                ExperimentProgress.none());
+        MembershipExperimentResult a = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(5),
+                ProgressListener.none());
+        MembershipExperimentResult b = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(5),
+                ProgressListener.none());
         assertThat(a.aucTable()).isEqualTo(b.aucTable());
         assertThat(a.orders()).hasSize(3);
         assertThat(a.order(2).report().results()).extracting(r -> r.attack()).containsExactly("Loss", "Zlib", "Lowercase",
                 "Ref", "Min-K% 10%", "Min-K% 50%", "Min-K%++ 10%", "Min-K%++ 50%", "Min-K% 20%");
-        ExperimentResult c = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(6),
-                ExperimentProgress.none());
+        MembershipExperimentResult c = NGramMembershipExperiment.run(passages, new LetterTokenizer(), SMALL, Rngs.seeded(6),
+                ProgressListener.none());
         assertThat(c.aucTable()).isNotEqualTo(a.aucTable());
     }
 
     @Test
     void minKAtOneHundredPercentAndLossGiveTheSameAucAtEveryOrder() {
-        ExperimentResult r = NGramMembershipExperiment.run(corpus(400, 4), new LetterTokenizer(),
-                SMALL.withKs(List.of(1.0)).withMinKPlusPlus(false), Rngs.seeded(9), ExperimentProgress.none());
+        MembershipExperimentResult r = NGramMembershipExperiment.run(corpus(400, 4), new LetterTokenizer(),
+                SMALL.withKs(List.of(1.0)).withMinKPlusPlus(false), Rngs.seeded(9), ProgressListener.none());
         for (OrderReport o : r.orders()) {
             assertThat(o.report().auc("Min-K% 100%")).as("order %d", o.order()).isEqualTo(o.report().auc("Loss"));
         }
@@ -95,7 +96,7 @@ class NGramMembershipExperimentTest {
     @Test
     void reportsEveryStepInOrderAndCanSkipMinKPlusPlus() {
         List<String> steps = new ArrayList<>();
-        ExperimentResult r = NGramMembershipExperiment.run(corpus(400, 2), new LetterTokenizer(),
+        MembershipExperimentResult r = NGramMembershipExperiment.run(corpus(400, 2), new LetterTokenizer(),
                 SMALL.withMinKPlusPlus(false), Rngs.seeded(1), (step, done, total) -> steps.add(done + "/" + total));
         assertThat(steps).containsExactly("1/11", "2/11", "3/11", "4/11", "5/11", "6/11", "7/11", "8/11", "9/11", "10/11",
                 "11/11");
@@ -105,7 +106,7 @@ class NGramMembershipExperimentTest {
 
     static Stream<Arguments> badInputs() {
         List<String> passages = corpus(100, 3);
-        ExperimentProgress none = ExperimentProgress.none();
+        ProgressListener none = ProgressListener.none();
         LetterTokenizer tokenizer = new LetterTokenizer();
         List<String> withNull = new ArrayList<>(passages);
         withNull.set(7, null);

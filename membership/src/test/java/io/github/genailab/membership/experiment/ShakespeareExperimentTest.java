@@ -3,7 +3,7 @@ package io.github.genailab.membership.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genailab.core.math.Rngs;
-import io.github.genailab.membership.eval.Attack;
+import io.github.genailab.membership.eval.MembershipAttack;
 import io.github.genailab.membership.eval.AttackResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class ShakespeareExperimentTest {
 
-    private static ExperimentResult result;
+    private static MembershipExperimentResult result;
     private static final List<String> STEPS = new ArrayList<>();
 
     @BeforeAll
     static void run() {
-        result = NGramMembershipExperiment.runOnShakespeare(ExperimentOptions.defaults(), Rngs.seeded(42),
+        result = NGramMembershipExperiment.runOnShakespeare(MembershipExperimentOptions.defaults(), Rngs.seeded(42),
                 (step, completed, total) -> STEPS.add(completed + "/" + total + " " + step));
     }
 
@@ -66,8 +66,8 @@ class ShakespeareExperimentTest {
     /** A unigram model's mu and sigma do not depend on the position: Min-K%++ ranks exactly as Min-K%. */
     @Test
     void forTheUnigramModelMinKPlusPlusAndMinKGiveTheSameAuc() {
-        for (double k : Attack.REPORT_KS) {
-            String percent = Attack.minK(k).name().substring("Min-K% ".length());
+        for (double k : MembershipAttack.REPORT_KS) {
+            String percent = MembershipAttack.minK(k).name().substring("Min-K% ".length());
             assertThat(result.auc(1, "Min-K%++ " + percent)).as("k = %s", k).isEqualTo(result.auc(1, "Min-K% " + percent));
         }
         assertThat(result.auc(2, "Min-K%++ 5%")).isNotEqualTo(result.auc(2, "Min-K% 5%"));
@@ -77,10 +77,10 @@ class ShakespeareExperimentTest {
     void everyReportHoldsEveryAttackAndThePrintedFormsAreReadable() {
         for (OrderReport o : result.orders()) {
             assertThat(o.report().results()).extracting(AttackResult::attack)
-                    .containsExactlyElementsOf(Attack.standard(Attack.REPORT_KS).stream().map(Attack::name).toList());
+                    .containsExactlyElementsOf(MembershipAttack.standard(MembershipAttack.REPORT_KS).stream().map(MembershipAttack::name).toList());
             assertThat(o.report().skipped()).isEmpty();
         }
-        assertThat(result.toString()).startsWith("ExperimentResult[300 vs 300 texts of 32 tokens; Min-K% 20% AUC by order ")
+        assertThat(result.toString()).startsWith("MembershipExperimentResult[300 vs 300 texts of 32 tokens; Min-K% 20% AUC by order ")
                 .doesNotContain("\n");
         String table = result.aucTable();
         assertThat(table).startsWith("AUC by n-gram order: 300 members vs 300 non-members, 32 tokens each")

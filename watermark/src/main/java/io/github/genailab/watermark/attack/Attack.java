@@ -18,6 +18,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 7 (attacks), and
  * "On the Reliability of Watermarks for Large Language Models", ICLR 2024.
+ *
+ * @since 0.1.0
  */
 public sealed interface Attack permits Attack.Substitution, Attack.Deletion, Attack.Insertion {
 

@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.attack.Attack;
@@ -18,6 +19,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 7 (Fig. 7, attack
  * strength versus detection).
+ *
+ * @since 0.1.0
  */
 public final class AttackSweep {
 
@@ -33,7 +36,7 @@ public final class AttackSweep {
      * @param attack the attack; its rate is replaced by each of {@code rates}
      * @param rates the attack strengths, each in [0, 1], at least one
      * @param rng the source of the attacks' randomness
-     * @param listener progress reports ({@link ProgressListener#NONE} for none)
+     * @param listener progress reports ({@link ProgressListener#none()} for none)
      * @return one point per rate
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code rates} is empty or holds a value outside [0, 1], or the texts are
@@ -59,7 +62,7 @@ public final class AttackSweep {
                 attacked.add(atRate.apply(Checks.notNull(text, "watermarked text"), rng));
             }
             String stage = String.format(Locale.ROOT, "%s rate %.2f", attack.getClass().getSimpleName(), rate);
-            ExperimentResult result = DetectionExperiment.run(detector, human, attacked,
+            DetectionExperimentResult result = DetectionExperiment.run(detector, human, attacked,
                     DetectionExperiment.DEFAULT_TARGET_FPR, (s, done, total) -> listener.progress(stage, done, total));
             points.add(new SweepPoint(rate, result));
         }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param human every held-out human continuation of {@code tokensPerText} tokens (more than {@code prompts})
  * @param watermarked watermarked continuations, one per prompt
  * @param unwatermarked plain continuations of the same prompts (same seed, no watermark)
+ *
+ * @since 0.1.0
  */
 public record DemoData(WatermarkScheme scheme, DemoOptions options, Tokenizer tokenizer, LanguageModel model,
         long trainingTokens, List<int[]> prompts, List<int[]> human, List<int[]> watermarked,

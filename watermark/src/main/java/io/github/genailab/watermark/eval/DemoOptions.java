@@ -2,7 +2,6 @@ package io.github.genailab.watermark.eval;
 
 import io.github.genailab.core.lm.DecodingOptions;
 import io.github.genailab.core.math.Checks;
-import io.github.genailab.watermark.ProcessorOptions;
 
 /**
  * Options of the {@link ShakespeareDemo}: how many texts, how long, and how the model is trained and sampled.
@@ -13,10 +12,11 @@ import io.github.genailab.watermark.ProcessorOptions;
  * @param ngramOrder the order of the Kneser–Ney model, 1 to 5
  * @param heldOutFraction the fraction of passages (the corpus tail) held out of training, in (0, 1)
  * @param decoding how tokens are sampled
- * @param processor the watermark processor's options
+ *
+ * @since 0.1.0
  */
 public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ngramOrder, double heldOutFraction,
-        DecodingOptions decoding, ProcessorOptions processor) {
+        DecodingOptions decoding) {
 
     /**
      * Validates the options.
@@ -27,8 +27,7 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @param ngramOrder the order of the Kneser–Ney model, 1 to 5
      * @param heldOutFraction the fraction of passages (the corpus tail) held out of training, in (0, 1)
      * @param decoding how tokens are sampled
-     * @param processor the watermark processor's options
-     * @throws NullPointerException if {@code decoding} or {@code processor} is null
+     * @throws NullPointerException if {@code decoding} is null
      * @throws IllegalArgumentException if a number is out of range
      */
     public DemoOptions {
@@ -38,17 +37,16 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
         Checks.inRange(ngramOrder, 1, 5, "ngramOrder");
         Checks.inOpenInterval(heldOutFraction, 0, 1, "heldOutFraction");
         Checks.notNull(decoding, "decoding");
-        Checks.notNull(processor, "processor");
     }
 
     /**
      * 20 texts of 200 tokens after 16-token prompts, a trigram model on 90% of the passages, multinomial sampling
-     * at temperature 1, the default processor.
+     * at temperature 1.
      *
      * @return the default options
      */
     public static DemoOptions defaults() {
-        return new DemoOptions(20, 200, 16, 3, 0.1, DecodingOptions.defaults(), ProcessorOptions.defaults());
+        return new DemoOptions(20, 200, 16, 3, 0.1, DecodingOptions.defaults());
     }
 
     /**
@@ -59,7 +57,7 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public DemoOptions withTexts(int n) {
-        return new DemoOptions(n, tokensPerText, promptTokens, ngramOrder, heldOutFraction, decoding, processor);
+        return new DemoOptions(n, tokensPerText, promptTokens, ngramOrder, heldOutFraction, decoding);
     }
 
     /**
@@ -70,7 +68,7 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @throws IllegalArgumentException if {@code n < 2}
      */
     public DemoOptions withTokensPerText(int n) {
-        return new DemoOptions(texts, n, promptTokens, ngramOrder, heldOutFraction, decoding, processor);
+        return new DemoOptions(texts, n, promptTokens, ngramOrder, heldOutFraction, decoding);
     }
 
     /**
@@ -81,7 +79,7 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @throws IllegalArgumentException if {@code order} is outside [1, 5]
      */
     public DemoOptions withNgramOrder(int order) {
-        return new DemoOptions(texts, tokensPerText, promptTokens, order, heldOutFraction, decoding, processor);
+        return new DemoOptions(texts, tokensPerText, promptTokens, order, heldOutFraction, decoding);
     }
 
     /**
@@ -92,17 +90,6 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @throws NullPointerException if {@code options} is null
      */
     public DemoOptions withDecoding(DecodingOptions options) {
-        return new DemoOptions(texts, tokensPerText, promptTokens, ngramOrder, heldOutFraction, options, processor);
-    }
-
-    /**
-     * Returns these options with other processor options (e.g. the hard list).
-     *
-     * @param options the processor options
-     * @return new options
-     * @throws NullPointerException if {@code options} is null
-     */
-    public DemoOptions withProcessor(ProcessorOptions options) {
-        return new DemoOptions(texts, tokensPerText, promptTokens, ngramOrder, heldOutFraction, decoding, options);
+        return new DemoOptions(texts, tokensPerText, promptTokens, ngramOrder, heldOutFraction, options);
     }
 }

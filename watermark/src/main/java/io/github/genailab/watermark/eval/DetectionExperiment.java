@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.PairwiseSum;
 import io.github.genailab.core.stats.RocCurve;
@@ -17,6 +18,8 @@ import java.util.List;
  * (MarkLLM's {@code rule='best'} is optimistic). Cost: one detection per text. Stateless and thread-safe.
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 6 and Table 2.
+ *
+ * @since 0.1.0
  */
 public final class DetectionExperiment {
 
@@ -37,8 +40,8 @@ public final class DetectionExperiment {
      * @throws IllegalArgumentException if a list is empty, a text has an id outside {@code [0, V)}, or no text of a
      *     group is scorable
      */
-    public static ExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked) {
-        return run(detector, human, watermarked, DEFAULT_TARGET_FPR, ProgressListener.NONE);
+    public static DetectionExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked) {
+        return run(detector, human, watermarked, DEFAULT_TARGET_FPR, ProgressListener.none());
     }
 
     /**
@@ -48,13 +51,13 @@ public final class DetectionExperiment {
      * @param human texts written without the watermark (token ids, prompt removed)
      * @param watermarked texts generated with the watermark (token ids, prompt removed)
      * @param targetFpr the false-positive rate at which the TPR is read, in [0, 1]
-     * @param listener progress reports, one per text ({@link ProgressListener#NONE} for none)
+     * @param listener progress reports, one per text ({@link ProgressListener#none()} for none)
      * @return the result
      * @throws NullPointerException if an argument or a text is null
      * @throws IllegalArgumentException if a list is empty, {@code targetFpr} is outside [0, 1], a text has an id
      *     outside {@code [0, V)}, or no text of a group is scorable
      */
-    public static ExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked,
+    public static DetectionExperimentResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked,
             double targetFpr, ProgressListener listener) {
         Checks.notNull(detector, "detector");
         checkTexts(human, "human");
@@ -65,7 +68,7 @@ public final class DetectionExperiment {
         Scores h = score(detector, human, "human", 0, total, listener);
         Scores w = score(detector, watermarked, "watermarked", human.size(), total, listener);
         RocCurve roc = roc(h.z, w.z);
-        return new ExperimentResult(detector.scheme(), detector.zThreshold(), targetFpr, h.z.length, w.z.length,
+        return new DetectionExperimentResult(detector.scheme(), detector.zThreshold(), targetFpr, h.z.length, w.z.length,
                 h.notScorable + w.notScorable, h.positiveRate, w.positiveRate, roc.tprAtFprAtMost(targetFpr), roc.auc(),
                 PairwiseSum.mean(h.z), PairwiseSum.mean(w.z), w.meanTokens, h.z, w.z);
     }

@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import io.github.genailab.core.lm.Decoder;
 import io.github.genailab.core.lm.NGramModel;
 import io.github.genailab.core.math.Checks;
@@ -28,6 +29,8 @@ import java.util.random.RandomGenerator;
  * generated token. Deterministic for a given seed.
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 6 (experimental setup).
+ *
+ * @since 0.1.0
  */
 public final class ShakespeareDemo {
 
@@ -37,18 +40,20 @@ public final class ShakespeareDemo {
     /**
      * Trains the model, cuts the human texts and generates the continuations.
      *
-     * @param scheme the watermarking scheme; its vocabulary size must be 4096 (the Shakespeare tokenizer's)
-     * @param options sizes, model order, decoding and processor options
+     * @param processor the watermark processor (its scheme's vocabulary size must be 4096, the Shakespeare
+     *     tokenizer's)
+     * @param options sizes, model order and decoding
      * @param rng the source of sampling randomness
-     * @param listener progress reports ({@link ProgressListener#NONE} for none)
+     * @param listener progress reports ({@link ProgressListener#none()} for none)
      * @return the texts
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the scheme's vocabulary size is not 4096, or the held-out text is too
      *     short for {@code options.texts()} chunks
      */
-    public static DemoData prepare(WatermarkScheme scheme, DemoOptions options, RandomGenerator rng,
+    public static DemoData prepare(WatermarkLogitsProcessor processor, DemoOptions options, RandomGenerator rng,
             ProgressListener listener) {
-        Checks.notNull(scheme, "scheme");
+        Checks.notNull(processor, "processor");
+        WatermarkScheme scheme = processor.scheme();
         Checks.notNull(options, "options");
         Checks.notNull(rng, "rng");
         Checks.notNull(listener, "listener");
@@ -84,7 +89,6 @@ public final class ShakespeareDemo {
             }
             human.add(Arrays.copyOfRange(heldOut, from + options.promptTokens(), from + chunk));
         }
-        WatermarkLogitsProcessor processor = WatermarkLogitsProcessor.of(scheme, options.processor());
         List<int[]> watermarked = new ArrayList<>();
         List<int[]> plain = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {

@@ -8,8 +8,10 @@ import java.util.Locale;
  *
  * @param rate the attack's per-token edit probability
  * @param result human versus attacked watermarked texts at this rate
+ *
+ * @since 0.1.0
  */
-public record SweepPoint(double rate, ExperimentResult result) {
+public record SweepPoint(double rate, DetectionExperimentResult result) {
 
     /**
      * One line: the rate, mean z of the attacked texts, detection rate at the threshold, TPR at the target FPR and AUC.

@@ -10,6 +10,8 @@ import java.util.Locale;
  *
  * @param attack the attack (at the first rate of the sweep)
  * @param points one point per rate
+ *
+ * @since 0.1.0
  */
 public record SweepResult(Attack attack, List<SweepPoint> points) {
 
@@ -34,7 +36,7 @@ public record SweepResult(Attack attack, List<SweepPoint> points) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-6s %8s %8s %10s %8s%n", "rate", "mean z",
                 "TPR", "TPR@FPR", "AUC"));
         for (SweepPoint p : points) {
-            ExperimentResult r = p.result();
+            DetectionExperimentResult r = p.result();
             out.append(String.format(Locale.ROOT, "%-6.2f %8.2f %8.3f %10.3f %8.4f%n", p.rate(), r.meanWatermarkedZ(),
                     r.truePositiveRate(), r.tprAtTargetFpr(), r.auc()));
         }

@@ -23,6 +23,8 @@ import java.util.Locale;
  * @param expectedGreenCount the lower bound {@code T c S*} on the expected green count
  * @param varianceBound the upper bound {@code T c S* (1 - c S*)} on the green count's variance
  * @param expectedZ the z-score of a text at the expected green count
+ *
+ * @since 0.1.0
  */
 public record TheoremBound(double gamma, double delta, int tokens, double meanSpikeEntropy, double modulus,
         double coefficient, double expectedGreenFraction, double expectedGreenCount, double varianceBound,

@@ -28,6 +28,8 @@ import io.github.genailab.core.math.LogMath;
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 4 (Def. 4.1, Thm. 4.2).
  * Reference: {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py}
  * ({@code _init_spike_entropies}, {@code _compute_spike_entropy}).
+ *
+ * @since 0.1.0
  */
 public final class WatermarkTheory {
 

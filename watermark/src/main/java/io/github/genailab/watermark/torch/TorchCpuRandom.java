@@ -22,6 +22,8 @@ package io.github.genailab.watermark.torch;
  * <p>Source: M. Matsumoto and T. Nishimura, "Mersenne Twister: a 623-dimensionally equidistributed
  * uniform pseudo-random number generator", ACM TOMACS 8(1):3-30, 1998; seeding as in
  * {@code pytorch/pytorch@0958451:aten/src/ATen/core/MT19937RNGEngine.h}.
+ *
+ * @since 0.1.0
  */
 public final class TorchCpuRandom {
 

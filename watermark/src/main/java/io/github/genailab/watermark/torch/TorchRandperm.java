@@ -28,6 +28,8 @@ import java.util.BitSet;
  *
  * <p>Reference: D. Lemire, O. Kaser, N. Kurz, "Faster remainder by direct computation: applications to
  * compilers and software libraries", Software: Practice and Experience 49(6), 2019.
+ *
+ * @since 0.1.0
  */
 public final class TorchRandperm {
 

@@ -1,13 +1,14 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genailab.core.lm.DecodingOptions;
 import io.github.genailab.core.math.Rngs;
-import io.github.genailab.watermark.ProcessorOptions;
 import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.WatermarkKey;
+import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.attack.Attack;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class DetectionExperimentTest {
     @Test
     void separatesWatermarkedFromHumanTextAndEchoesItsParameters() {
         List<String> stages = new ArrayList<>();
-        ExperimentResult r = DetectionExperiment.run(DETECTOR, human(60, 1), marked(20, 2), 0.05,
+        DetectionExperimentResult r = DetectionExperiment.run(DETECTOR, human(60, 1), marked(20, 2), 0.05,
                 (stage, done, total) -> stages.add(stage + " " + done + "/" + total));
         assertThat(stages).hasSize(80).endsWith("detecting 80/80");
         assertThat(r.humanCount()).isEqualTo(60);
@@ -66,17 +67,17 @@ class DetectionExperimentTest {
         assertThat(r.humanZ()).hasSize(60);
         r.humanZ()[0] = 1e9;
         assertThat(r.humanZ()[0]).isNotEqualTo(1e9);
-        assertThat(r.toString()).startsWith("ExperimentResult[keyed-h1: TPR=1.000 FPR=0.000 at z > 4.0, AUC=1.0000")
+        assertThat(r.toString()).startsWith("DetectionExperimentResult[keyed-h1: TPR=1.000 FPR=0.000 at z > 4.0, AUC=1.0000")
                 .doesNotContain("\n");
         assertThat(r).isEqualTo(DetectionExperiment.run(DETECTOR, human(60, 1), marked(20, 2), 0.05,
-                ProgressListener.NONE)).hasSameHashCodeAs(r);
+                ProgressListener.none())).hasSameHashCodeAs(r);
     }
 
     @Test
     void notScorableTextsAreCountedAndLeftOut() {
         List<int[]> human = new ArrayList<>(human(5, 3));
         human.add(new int[] {4});
-        ExperimentResult r = DetectionExperiment.run(DETECTOR, human, marked(3, 4));
+        DetectionExperimentResult r = DetectionExperiment.run(DETECTOR, human, marked(3, 4));
         assertThat(r.notScorable()).isEqualTo(1);
         assertThat(r.humanCount()).isEqualTo(5);
         assertThat(r.toString()).contains("1 not scorable");
@@ -105,21 +106,20 @@ class DetectionExperimentTest {
                 Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, withNull), NullPointerException.class, "watermarked[0]"),
                 Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, List.of(new int[] {1}), ok), IllegalArgumentException.class, "human"),
                 Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, List.of(new int[] {1, 5000})), IllegalArgumentException.class, "tokenIds[1]"),
-                Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, ok, 1.5, ProgressListener.NONE), IllegalArgumentException.class, "targetFpr"),
+                Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, ok, 1.5, ProgressListener.none()), IllegalArgumentException.class, "targetFpr"),
                 Arguments.of((Runnable) () -> DetectionExperiment.run(DETECTOR, ok, ok, 0.1, null), NullPointerException.class, "listener"),
-                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, null, new double[] {0}, Rngs.seeded(1), ProgressListener.NONE), NullPointerException.class, "attack"),
-                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[0], Rngs.seeded(1), ProgressListener.NONE), IllegalArgumentException.class, "rates"),
-                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1, 2}, Rngs.seeded(1), ProgressListener.NONE), IllegalArgumentException.class, "rates[1]"),
-                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1}, null, ProgressListener.NONE), NullPointerException.class, "rng"),
-                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(SCHEME, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.NONE), IllegalArgumentException.class, "scheme.vocabularySize()"),
-                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(null, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.NONE), NullPointerException.class, "scheme"),
+                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, null, new double[] {0}, Rngs.seeded(1), ProgressListener.none()), NullPointerException.class, "attack"),
+                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[0], Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "rates"),
+                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1, 2}, Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "rates[1]"),
+                Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1}, null, ProgressListener.none()), NullPointerException.class, "rng"),
+                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(SCHEME), DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "scheme.vocabularySize()"),
+                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(null, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), NullPointerException.class, "processor"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withTexts(0), IllegalArgumentException.class, "texts"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withTokensPerText(1), IllegalArgumentException.class, "tokensPerText"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withNgramOrder(6), IllegalArgumentException.class, "ngramOrder"),
                 Arguments.of((Runnable) () -> DemoOptions.defaults().withDecoding(null), NullPointerException.class, "decoding"),
-                Arguments.of((Runnable) () -> DemoOptions.defaults().withProcessor(null), NullPointerException.class, "processor"),
-                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 0, 3, 0.1, DecodingOptions.defaults(), ProcessorOptions.defaults()), IllegalArgumentException.class, "promptTokens"),
-                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 4, 3, 1.0, DecodingOptions.defaults(), ProcessorOptions.defaults()), IllegalArgumentException.class, "heldOutFraction"));
+                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 0, 3, 0.1, DecodingOptions.defaults()), IllegalArgumentException.class, "promptTokens"),
+                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 4, 3, 1.0, DecodingOptions.defaults()), IllegalArgumentException.class, "heldOutFraction"));
     }
 
     @ParameterizedTest

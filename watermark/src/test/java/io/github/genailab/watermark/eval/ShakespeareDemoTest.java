@@ -1,9 +1,11 @@
 package io.github.genailab.watermark.eval;
 
+import io.github.genailab.core.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genailab.core.math.Rngs;
 import io.github.genailab.watermark.WatermarkDetector;
+import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.attack.Attack;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,13 +20,13 @@ class ShakespeareDemoTest {
     @BeforeAll
     static void prepare() {
         WatermarkScheme scheme = WatermarkScheme.reference("lefthash", 4096, 0.25, 2.0);
-        demo = ShakespeareDemo.prepare(scheme, DemoOptions.defaults().withTexts(10), Rngs.seeded(42), ProgressListener.NONE);
+        demo = ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(scheme), DemoOptions.defaults().withTexts(10), Rngs.seeded(42), ProgressListener.none());
         detector = WatermarkDetector.of(scheme);
     }
 
     @Test
     void watermarkedGenerationsAreDetectedAndHumanTextIsNot() {
-        ExperimentResult r = DetectionExperiment.run(detector, demo.human(), demo.watermarked());
+        DetectionExperimentResult r = DetectionExperiment.run(detector, demo.human(), demo.watermarked());
         assertThat(r.truePositiveRate()).isEqualTo(1.0);
         assertThat(r.falsePositiveRate()).isEqualTo(0.0);
         assertThat(r.auc()).isEqualTo(1.0);
@@ -35,7 +37,7 @@ class ShakespeareDemoTest {
 
     @Test
     void plainModelTextIsNotWatermarked() {
-        ExperimentResult r = DetectionExperiment.run(detector, demo.human(), demo.unwatermarked());
+        DetectionExperimentResult r = DetectionExperiment.run(detector, demo.human(), demo.unwatermarked());
         assertThat(r.truePositiveRate()).isEqualTo(0.0);
         assertThat(Math.abs(r.meanWatermarkedZ())).isLessThan(4 / Math.sqrt(r.watermarkedCount()));
     }
@@ -57,7 +59,7 @@ class ShakespeareDemoTest {
     @Test
     void attacksLowerTheZScore() {
         SweepResult sweep = AttackSweep.run(detector, demo.human(), demo.watermarked(), Attack.substitution(0, 4096),
-                new double[] {0.0, 0.2, 0.5}, Rngs.seeded(7), ProgressListener.NONE);
+                new double[] {0.0, 0.2, 0.5}, Rngs.seeded(7), ProgressListener.none());
         double previous = Double.POSITIVE_INFINITY;
         for (SweepPoint p : sweep.points()) {
             assertThat(p.result().meanWatermarkedZ()).isLessThan(previous);
