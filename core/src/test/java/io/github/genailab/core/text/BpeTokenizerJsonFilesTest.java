@@ -82,6 +82,29 @@ class BpeTokenizerJsonFilesTest {
     }
 
     @Test
+    void encodeAndDecode_badInput_failNamingTheParameter() {
+        BpeTokenizer qwen = TokenizerJsonFiles.tokenizer(TokenizerJsonFiles.QWEN2);
+        assertThatIllegalArgumentException().isThrownBy(() -> qwen.encode("<|im_start|>a\uD800"))
+                .withMessageStartingWith("text must not contain a lone surrogate");
+        assertThatIllegalArgumentException().isThrownBy(() -> qwen.decode(new int[] {3261, 3262}))
+                .withMessage("tokens[1] must be a token id in [0, 3262), got 3262");
+        assertThatNullPointerException().isThrownBy(() -> qwen.encode(null));
+    }
+
+    @Test
+    void decode_addedTokenWithLatin1Letters_isReadAsByteLevelCharacters_likeTheRustLibrary(@TempDir Path dir)
+            throws IOException {
+        // Seen when writing the goldens: an added "résumé" made the Rust library's decode(encode(text))
+        // differ from text, because its ByteLevel decoder maps é (U+00E9, in the alphabet) to byte 0xE9.
+        String text = TokenizerJsonFiles.text(TokenizerJsonFiles.MERGE_ORDER).replace("\"added_tokens\":[]",
+                "\"added_tokens\":[{\"id\":263,\"content\":\"résumé\",\"normalized\":false,\"special\":false}]");
+        BpeTokenizer t = BpeTokenizer.fromTokenizerJson(Files.writeString(dir.resolve("tokenizer.json"), text));
+        assertThat(t.encode("résumé")).containsExactly(263);
+        assertThat(t.decode(new int[] {263})).isEqualTo("r\uFFFDsum\uFFFD");
+        assertThat(t.token(263)).isEqualTo("résumé");
+    }
+
+    @Test
     void save_refusesATokenizerWithTokenizerJsonRules(@TempDir Path dir) {
         assertThatIllegalStateException()
                 .isThrownBy(() -> TokenizerJsonFiles.tokenizer(TokenizerJsonFiles.QWEN2).save(dir))
