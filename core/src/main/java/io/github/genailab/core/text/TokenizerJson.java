@@ -62,6 +62,36 @@ final class TokenizerJson {
 
     private BpeTokenizer build(Map<String, Object> root) {
         Map<String, Object> model = object(root.get("model"), "model");
+        boolean ignoreMerges = modelOptions(model);
+        Map<String, Object> vocab = object(model.get("vocab"), "model.vocab");
+        List<Object> added = root.get("added_tokens") == null ? List.of() : list(root.get("added_tokens"), "added_tokens");
+        String[] tokens = new String[vocab.size() + added.size()];
+        Map<String, Integer> ids = vocabulary(vocab, tokens);
+        int[] byteToId = new int[256];
+        for (int b = 0; b < 256; b++) {
+            Integer id = ids.get(String.valueOf(ByteLevel.toChar(b)));
+            if (id == null) {
+                throw fail("model.vocab", "contain all 256 byte-level tokens (byte fallback and unk_token are"
+                        + " not supported)", String.format("no token \"%c\" for byte 0x%02X", ByteLevel.toChar(b), b));
+            }
+            byteToId[b] = id;
+        }
+        int[][] merges = merges(list(model.get("merges"), "model.merges"), ids);
+        List<AddedTokens.Token> addedTokens = new ArrayList<>();
+        String[] all = Arrays.copyOf(tokens, addedTokens(added, ids, tokens, vocab.size(), addedTokens));
+        byte[][] tokenBytes = new byte[all.length][];
+        for (int id = 0; id < all.length; id++) {
+            byte[] bytes = ByteLevel.toBytes(all[id]);
+            tokenBytes[id] = bytes != null ? bytes : all[id].getBytes(StandardCharsets.UTF_8);
+        }
+        decoder(root.get("decoder"));
+        AddedTokens cut = new AddedTokens(addedTokens, nfc(root.get("normalizer")));
+        BpeRules rules = new BpeRules(cut, preTokenizer(root.get("pre_tokenizer")), ignoreMerges, vocab.size(), true);
+        return new BpeTokenizer(all, tokenBytes, byteToId, merges[0], merges[1], merges[2], rules);
+    }
+
+    /** Checks the BPE model's options; returns {@code ignore_merges}. */
+    private boolean modelOptions(Map<String, Object> model) {
         require(model, "type", "BPE", "be \"BPE\" (WordPiece, WordLevel and Unigram models are not supported)",
                 "model");
         Object dropout = model.get("dropout");
@@ -75,36 +105,31 @@ final class TokenizerJson {
                 throw fail("model." + affix, "be null or empty (subword affixes are not supported)", quote(value));
             }
         }
-        boolean ignoreMerges = bool(model, "ignore_merges", false, "model");
+        return bool(model, "ignore_merges", false, "model");
+    }
 
-        Map<String, Object> vocab = object(model.get("vocab"), "model.vocab");
-        List<Object> added = root.get("added_tokens") == null ? List.of() : list(root.get("added_tokens"), "added_tokens");
-        int modelTokens = vocab.size();
-        String[] tokens = new String[modelTokens + added.size()];
+    /** Puts each vocabulary token at its id in {@code tokens}; returns token to id. */
+    private Map<String, Integer> vocabulary(Map<String, Object> vocab, String[] tokens) {
         Map<String, Integer> ids = new HashMap<>(tokens.length * 2);
         for (Map.Entry<String, Object> e : vocab.entrySet()) {
             int id = id(e.getValue(), "model.vocab[" + quote(e.getKey()) + "]");
-            if (id >= modelTokens || tokens[id] != null) {
-                throw fail("model.vocab", "use each id in [0, " + modelTokens + ") exactly once",
+            if (id >= vocab.size() || tokens[id] != null) {
+                throw fail("model.vocab", "use each id in [0, " + vocab.size() + ") exactly once",
                         "id " + id + " for token " + quote(e.getKey()));
             }
             tokens[id] = e.getKey();
             ids.put(e.getKey(), id);
         }
-        int[] byteToId = new int[256];
-        for (int b = 0; b < 256; b++) {
-            Integer id = ids.get(String.valueOf(ByteLevel.toChar(b)));
-            if (id == null) {
-                throw fail("model.vocab", "contain all 256 byte-level tokens (byte fallback and unk_token are"
-                        + " not supported)", String.format("no token \"%c\" for byte 0x%02X", ByteLevel.toChar(b), b));
-            }
-            byteToId[b] = id;
-        }
-        int[][] merges = merges(list(model.get("merges"), "model.merges"), ids);
+        return ids;
+    }
 
-        List<AddedTokens.Token> addedTokens = new ArrayList<>();
+    /**
+     * Reads {@code added_tokens} into {@code out}, putting the ones outside the vocabulary after it in
+     * {@code tokens}; returns the vocabulary size with them.
+     */
+    private int addedTokens(List<Object> added, Map<String, Integer> ids, String[] tokens, int next,
+                            List<AddedTokens.Token> out) {
         Map<String, Integer> addedIds = new HashMap<>();
-        int next = modelTokens;
         for (int i = 0; i < added.size(); i++) {
             String field = "added_tokens[" + i + "]";
             Map<String, Object> token = object(added.get(i), field);
@@ -124,20 +149,11 @@ final class TokenizerJson {
             }
             boolean special = bool(token, "special", false, field);
             addedIds.put(content, id);
-            addedTokens.add(new AddedTokens.Token(content, id, bool(token, "normalized", !special, field),
+            out.add(new AddedTokens.Token(content, id, bool(token, "normalized", !special, field),
                     bool(token, "single_word", false, field), bool(token, "lstrip", false, field),
                     bool(token, "rstrip", false, field)));
         }
-        String[] all = Arrays.copyOf(tokens, next);
-        byte[][] tokenBytes = new byte[all.length][];
-        for (int id = 0; id < all.length; id++) {
-            byte[] bytes = ByteLevel.toBytes(all[id]);
-            tokenBytes[id] = bytes != null ? bytes : all[id].getBytes(StandardCharsets.UTF_8);
-        }
-        decoder(root.get("decoder"));
-        BpeRules rules = new BpeRules(new AddedTokens(addedTokens, nfc(root.get("normalizer"))), preTokenizer(root.get("pre_tokenizer")), ignoreMerges,
-                modelTokens, true);
-        return new BpeTokenizer(all, tokenBytes, byteToId, merges[0], merges[1], merges[2], rules);
+        return next;
     }
 
     /** Merges as parallel arrays {@code {left ids, right ids, result ids}} in rank order. */
