@@ -1,10 +1,10 @@
 package io.github.genailab.core.text;
 
 import io.github.genailab.core.math.Checks;
-import io.github.genailab.core.internal.LongIntMap;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
- * A byte-level byte-pair-encoding tokenizer that works exactly like GPT-2's, trains in-process and
- * reads and writes GPT-2's file format.
+ * A byte-level byte-pair-encoding tokenizer that works exactly like GPT-2's, trains in-process,
+ * reads and writes GPT-2's file format, and reads Hugging Face {@code tokenizer.json} files with a
+ * byte-level BPE model (GPT-2, Llama 3, SmolLM2, Qwen2), encoding them exactly as the Rust
+ * {@code tokenizers} library does.
  *
  * <p><b>Encoding</b> (Radford et al. 2019; openai/gpt-2 {@code src/encoder.py}):
  * <pre>
@@ -51,6 +54,62 @@ import java.util.OptionalInt;
  *       ids that split a multi-byte character yields U+FFFD for the malformed bytes.</li>
  * </ul>
  *
+ * <p><b>Hugging Face {@code tokenizer.json}</b> ({@link #fromTokenizerJson(Path)},
+ * {@link #fromModelDirectory(Path)}), matched against huggingface/tokenizers 0.23.2 (its Node binding,
+ * npm {@code tokenizers@0.23.2}) on every test file and text:
+ * <pre>
+ * cut the added tokens out of the text: first those with normalized=false in the raw text, then,
+ *     in each stretch between them after the normaliser, those with normalized=true;
+ *     leftmost match first, the longest at a position; an added token is one id, never split;
+ *     single_word drops a match touching a word character (Unicode \w), lstrip / rstrip make the
+ *     token swallow the whitespace before / after it
+ * normaliser: none, or NFC (Qwen2)
+ * pre-tokenizer: ByteLevel alone (GPT-2's pattern above, if use_regex), or a Sequence of Split
+ *     steps (the file's regex; every match and every stretch between matches is a piece) and Digits
+ *     steps (SmolLM2: each \p{N} character alone, or runs of them) ending with ByteLevel, each step
+ *     cutting the pieces of the one before; add_prefix_space puts a space before each piece not
+ *     starting with one
+ * each piece: if ignore_merges and the piece's bytes are a vocabulary token, that token (Llama 3);
+ *     else its bytes, merged: repeatedly the adjacent pair of lowest rank, leftmost first, ONE
+ *     occurrence at a time (pairs it creates compete at once), until no pair has a rank
+ * </pre>
+ * What the file may hold: {@code model.type} BPE, merges as {@code "a b"} strings or
+ * {@code ["a", "b"]} pairs (rank = position), {@code ignore_merges}; {@code normalizer} null, NFC or a
+ * Sequence of NFC; the pre-tokenizers above (Split with {@code behavior} Isolated and {@code invert}
+ * false); added tokens with any flags; decoder ByteLevel. Anything else (WordPiece, Unigram or
+ * WordLevel models, {@code byte_fallback}, dropout, subword prefixes or suffixes, other normalisers,
+ * pre-tokenizers or decoders) is refused with an {@link IllegalArgumentException} naming the field,
+ * its value and what is supported.
+ * {@code post_processor}, {@code truncation} and {@code padding} are ignored: {@link #encode(String)}
+ * is {@code encode(text, add_special_tokens=False)} and adds no BOS token.
+ *
+ * <p><b>Conventions that ports of {@code tokenizer.json} get wrong.</b>
+ * <ul>
+ *   <li>The Split regex is Oniguruma's (Ruby syntax): {@code \s}, {@code \p{L}}, {@code \p{N}} are
+ *       Unicode-aware (NBSP, U+2009, U+3000, U+2028, U+0085 are whitespace; ², ½, ٣, Ⅷ are numbers)
+ *       and {@code (?i:'s|'ll|...)} folds Unicode case ({@code 'S}, {@code 'LL}, even {@code 'ſ}). It
+ *       is translated to {@code java.util.regex} construct by construct; constructs on which the two
+ *       disagree and that real files do not use ({@code \b}, back-references, POSIX brackets) are
+ *       refused rather than approximated.</li>
+ *   <li>The merge order is not {@code encoder.py}'s: the Rust library merges one occurrence at a time,
+ *       so with merges {@code "ab a"} (rank 0) and {@code "a b"} (rank 1), {@code "abab"} is
+ *       {@code [aba, b]}, where GPT-2's loop (every occurrence of a rank at once) gives
+ *       {@code [ab, ab]}. For merges learnt in order (GPT-2's own, or a trainer's) both agree;
+ *       {@link #load(Path, Path)} keeps {@code encoder.py}'s loop.</li>
+ *   <li>{@code ignore_merges} (Llama 3 files, whose vocabulary came from tiktoken ranks) emits a piece
+ *       found whole in the vocabulary even when the merges would split it.</li>
+ *   <li>Added tokens are matched before the normaliser and the pre-tokenizer, so GPT-2's
+ *       {@code <|endoftext|>} in text is id 50256 here, while {@link #load(Path, Path)} reads the same
+ *       characters as plain text (GPT-2's {@code encoder.py} does; both are right for their files).</li>
+ *   <li>NFC applies only where the file asks for it, and only between the raw-matched added tokens:
+ *       a decomposed {@code e + U+0301} becomes {@code é} for Qwen2, so {@code decode(encode(s))} is
+ *       {@code NFC(s)} there, and {@code s} for the other files.</li>
+ *   <li>Decoding follows the ByteLevel decoder: a token whose characters are all in the byte-level
+ *       alphabet is decoded as those bytes, any other token as its UTF-8 text. An added token such as
+ *       {@code "résumé"} is therefore decoded byte by byte into malformed UTF-8 (U+FFFD), exactly as the
+ *       Rust library does; ASCII special tokens are unaffected.</li>
+ * </ul>
+ *
  * <p><b>Training</b> ({@link #train(String, int)}): the 256 byte tokens get ids 0..255 (id = byte
  * value); then, repeatedly, the most frequent adjacent pair (counted within pre-tokenisation chunks,
  * weighted by how often each chunk occurs) is merged, ties going to the pair with the smallest left
@@ -61,7 +120,7 @@ import java.util.OptionalInt;
  *
  * <p><b>Complexity.</b> Pre-tokenisation is linear. A chunk of n bytes is merged by rescanning its
  * pairs after each merge rule, O(n·m) for m rules applied, as {@code encoder.py} does; chunks of
- * {@value #LONG_WORD} bytes or more (long runs of letters, digits or symbols) switch to an equivalent
+ * 48 bytes or more (long runs of letters, digits or symbols) switch to an equivalent
  * heap-based O(n log n) procedure, so no input is quadratic. Loading is linear in the file sizes
  * (GPT-2's 1.5 MB in a few hundred milliseconds); training on the 1.1 MB bundled corpus to 4,096 tokens
  * takes about a second. Instances are immutable and thread-safe; there is no cache.
@@ -73,6 +132,10 @@ import java.util.OptionalInt;
  *       representation). Reference code: openai/gpt-2 {@code src/encoder.py}.</li>
  *   <li>R. Sennrich, B. Haddow, A. Birch, <i>Neural Machine Translation of Rare Words with Subword
  *       Units</i>, ACL 2016, doi:10.18653/v1/P16-1162 (byte-pair encoding for text).</li>
+ *   <li>Hugging Face, <i>tokenizers</i>, version 0.23.2 (github.com/huggingface/tokenizers, Apache-2.0;
+ *       npm package {@code tokenizers@0.23.2}): the {@code tokenizer.json} format and the behaviour
+ *       matched here ({@code AddedVocabulary}, {@code Split}, {@code ByteLevel}, {@code BPE::merge_word},
+ *       {@code Word::merge_all}).</li>
  * </ol>
  *
  * @since 0.1.0
@@ -85,35 +148,57 @@ public final class BpeTokenizer implements Tokenizer {
     /** File name {@link #save(Path)} gives the merges, as in GPT-2's release. */
     public static final String MERGES_FILE = "vocab.bpe";
 
+    /** File name of a Hugging Face tokenizer, read by {@link #fromModelDirectory(Path)}. */
+    public static final String TOKENIZER_JSON_FILE = "tokenizer.json";
+
+    /** Hugging Face's name for GPT-2's {@value #ENCODER_FILE}, read by {@link #fromModelDirectory(Path)}. */
+    public static final String VOCAB_JSON_FILE = "vocab.json";
+
+    /** Hugging Face's name for GPT-2's {@value #MERGES_FILE}, read by {@link #fromModelDirectory(Path)}. */
+    public static final String MERGES_TXT_FILE = "merges.txt";
+
     /** Largest vocabulary {@link #train(String, int)} accepts (2<sup>20</sup>). */
     public static final int MAX_TRAINED_VOCABULARY_SIZE = 1 << 20;
 
-    /** Chunks of at least this many bytes are merged with the O(n log n) heap instead of rescanning. */
-    static final int LONG_WORD = 48;
-    private static final int DEAD = -2;
-
+    private final String[] tokens;
     private final byte[][] tokenBytes;
     private final int[] byteToId;
-    private final int[] mergeLeft;
-    private final int[] mergeRight;
-    private final int[] mergeResult;
-    private final LongIntMap rankOfPair;
+    private final Merges merges;
     private final Map<String, Integer> idOfToken;
+    private final BpeRules rules;
 
     BpeTokenizer(byte[][] tokenBytes, int[] byteToId, int[] mergeLeft, int[] mergeRight, int[] mergeResult) {
+        this(tokenStrings(tokenBytes), tokenBytes, byteToId, mergeLeft, mergeRight, mergeResult, BpeRules.GPT2);
+    }
+
+    /**
+     * @param tokens the token strings (byte-level alphabet, or an added token's text)
+     * @param tokenBytes the bytes each id decodes to
+     * @param byteToId the id of each single-byte token
+     * @param mergeLeft the left token of each merge, in rank order
+     * @param mergeRight the right token of each merge
+     * @param mergeResult the token each merge produces
+     * @param rules what happens around the merges
+     */
+    BpeTokenizer(String[] tokens, byte[][] tokenBytes, int[] byteToId, int[] mergeLeft, int[] mergeRight,
+                 int[] mergeResult, BpeRules rules) {
+        this.tokens = tokens;
         this.tokenBytes = tokenBytes;
         this.byteToId = byteToId;
-        this.mergeLeft = mergeLeft;
-        this.mergeRight = mergeRight;
-        this.mergeResult = mergeResult;
-        this.rankOfPair = new LongIntMap(mergeLeft.length);
-        for (int rank = 0; rank < mergeLeft.length; rank++) {
-            rankOfPair.put(LongIntMap.pack(mergeLeft[rank], mergeRight[rank]), rank);
+        this.merges = new Merges(mergeLeft, mergeRight, mergeResult, rules.oneMergeAtATime());
+        this.idOfToken = new HashMap<>(tokens.length * 2);
+        for (int id = 0; id < tokens.length; id++) {
+            idOfToken.put(tokens[id], id);
         }
-        this.idOfToken = new HashMap<>(tokenBytes.length * 2);
-        for (int id = 0; id < tokenBytes.length; id++) {
-            idOfToken.put(ByteLevel.toTokenString(tokenBytes[id]), id);
+        this.rules = rules;
+    }
+
+    private static String[] tokenStrings(byte[][] tokenBytes) {
+        String[] tokens = new String[tokenBytes.length];
+        for (int id = 0; id < tokens.length; id++) {
+            tokens[id] = ByteLevel.toTokenString(tokenBytes[id]);
         }
+        return tokens;
     }
 
     /**
@@ -175,6 +260,62 @@ public final class BpeTokenizer implements Tokenizer {
                 readUtf8(mergesTxt.readAllBytes(), "mergesTxt"));
     }
 
+    /**
+     * Loads a Hugging Face {@code tokenizer.json} whose model is byte-level BPE (GPT-2, Llama 3,
+     * SmolLM2, Qwen2 and many others), encoding exactly as the Rust {@code tokenizers} library's
+     * {@code encode(text, add_special_tokens=False)} does (see the class description for the
+     * pipeline and what is supported).
+     *
+     * <p>Ids: the model's {@code vocab} must use ids 0..n-1; each added token keeps its vocabulary id
+     * if its text is in {@code vocab}, otherwise added tokens get n, n+1, ... in file order (the library
+     * assigns ids that way; a file that says otherwise is refused). {@link #vocabularySize()} counts
+     * both. {@code post_processor}, {@code truncation} and {@code padding} are not applied: no BOS or
+     * other template token is added, nothing is cut or padded.
+     *
+     * @param tokenizerJson path of the file (UTF-8), not null
+     * @return the tokenizer
+     * @throws NullPointerException if the path is null
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     * @throws IllegalArgumentException if the file is not UTF-8 JSON, or a field is missing, malformed
+     *     or set to something not supported (the message names the file, the field, the value and what
+     *     is supported), or merges name unknown tokens, or ids are repeated or not dense
+     */
+    public static BpeTokenizer fromTokenizerJson(Path tokenizerJson) {
+        return TokenizerJson.read(Checks.notNull(tokenizerJson, "tokenizerJson"));
+    }
+
+    /**
+     * Loads whatever tokenizer a model directory holds, looking in this order for
+     * {@value #TOKENIZER_JSON_FILE} ({@link #fromTokenizerJson(Path)}), then {@value #VOCAB_JSON_FILE} and
+     * {@value #MERGES_TXT_FILE} (the names Hugging Face gives GPT-2's two files), then
+     * {@value #ENCODER_FILE} and {@value #MERGES_FILE} (OpenAI's names, as {@link #save(Path)} writes
+     * them). The two-file forms are read by {@link #load(Path, Path)}: GPT-2's rules, no added tokens.
+     *
+     * @param dir the directory, not null
+     * @return the tokenizer
+     * @throws NullPointerException if {@code dir} is null
+     * @throws java.io.UncheckedIOException if a file cannot be read
+     * @throws IllegalArgumentException if the directory holds none of these, or a file is malformed
+     */
+    public static BpeTokenizer fromModelDirectory(Path dir) {
+        Checks.notNull(dir, "dir");
+        if (Files.isRegularFile(dir.resolve(TOKENIZER_JSON_FILE))) {
+            return fromTokenizerJson(dir.resolve(TOKENIZER_JSON_FILE));
+        }
+        for (String[] pair : new String[][] {{VOCAB_JSON_FILE, MERGES_TXT_FILE}, {ENCODER_FILE, MERGES_FILE}}) {
+            if (Files.isRegularFile(dir.resolve(pair[0])) && Files.isRegularFile(dir.resolve(pair[1]))) {
+                try {
+                    return load(dir.resolve(pair[0]), dir.resolve(pair[1]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the tokenizer files in " + dir + ": " + e, e);
+                }
+            }
+        }
+        throw Checks.fail("dir", "hold " + TOKENIZER_JSON_FILE + ", or " + VOCAB_JSON_FILE + " and " + MERGES_TXT_FILE
+                + ", or " + ENCODER_FILE + " and " + MERGES_FILE, dir + (Files.isDirectory(dir)
+                ? " with none of these" : ", which is not a directory"));
+    }
+
     private static String readUtf8(byte[] bytes, String name) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -224,16 +365,19 @@ public final class BpeTokenizer implements Tokenizer {
      * @param dir the directory, not null
      * @throws NullPointerException if {@code dir} is null
      * @throws IOException if the directory or files cannot be written
+     * @throws IllegalStateException if the tokenizer was read from a {@code tokenizer.json} (its added
+     *     tokens, normaliser and pre-tokenizer have no place in GPT-2's files)
      */
     public void save(Path dir) throws IOException {
         Checks.notNull(dir, "dir");
-        String[] tokens = new String[tokenBytes.length];
-        for (int id = 0; id < tokens.length; id++) {
-            tokens[id] = ByteLevel.toTokenString(tokenBytes[id]);
+        if (rules != BpeRules.GPT2) {
+            throw new IllegalStateException("save writes GPT-2's encoder.json and vocab.bpe, which cannot hold the"
+                    + " added tokens, normaliser and pre-tokenizer of a tokenizer read from tokenizer.json;"
+                    + " keep the tokenizer.json file instead");
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(ENCODER_FILE), EncoderJson.write(tokens), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(MERGES_FILE), MergesFile.write(tokens, mergeLeft, mergeRight),
+        Files.writeString(dir.resolve(MERGES_FILE), MergesFile.write(tokens, merges.left(), merges.right()),
                 StandardCharsets.UTF_8);
     }
 
@@ -249,11 +393,13 @@ public final class BpeTokenizer implements Tokenizer {
      * @return the number of merge rules
      */
     public int mergeCount() {
-        return mergeLeft.length;
+        return merges.count();
     }
 
     /**
-     * Encodes text with GPT-2's algorithm (see the class description).
+     * Encodes text with GPT-2's algorithm, or, for a tokenizer read from {@code tokenizer.json}, as the
+     * Rust {@code tokenizers} library's {@code encode(text, add_special_tokens=False)} (see the class
+     * description). Added tokens in the text become their ids; no BOS or other template token is added.
      *
      * @param text the text, not null
      * @return the token ids (a new array)
@@ -263,109 +409,49 @@ public final class BpeTokenizer implements Tokenizer {
     @Override
     public int[] encode(String text) {
         Checks.notNull(text, "text");
+        PreTokenizer.requireWellFormed(text);
         IntList ids = new IntList(Math.max(16, text.length() / 3));
         int[][] scratch = {new int[64]};
-        PreTokenizer.split(text, chunk -> {
-            byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
-            if (scratch[0].length < bytes.length) {
-                scratch[0] = new int[Math.max(bytes.length, scratch[0].length * 2)];
-            }
-            int[] word = scratch[0];
-            for (int i = 0; i < bytes.length; i++) {
-                word[i] = byteToId[bytes[i] & 0xFF];
-            }
-            ids.addAll(word, applyMerges(word, bytes.length));
-        });
+        Consumer<String> bpe = piece -> encodePiece(piece, ids, scratch);
+        rules.addedTokens().split(text, ids::add, segment -> rules.preTokenizer().split(segment, bpe));
         return ids.toArray();
     }
 
-    private int applyMerges(int[] word, int length) {
-        return length < LONG_WORD ? applyMergesByScan(word, length) : applyMergesByHeap(word, length);
+    private void encodePiece(String piece, IntList ids, int[][] scratch) {
+        byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+        if (rules.ignoreMerges()) {
+            Integer id = idOfToken.get(ByteLevel.toTokenString(bytes));
+            if (id != null && id < rules.modelTokens()) {
+                ids.add(id);
+                return;
+            }
+        }
+        if (scratch[0].length < bytes.length) {
+            scratch[0] = new int[Math.max(bytes.length, scratch[0].length * 2)];
+        }
+        int[] word = scratch[0];
+        for (int i = 0; i < bytes.length; i++) {
+            word[i] = byteToId[bytes[i] & 0xFF];
+        }
+        ids.addAll(word, merges.apply(word, bytes.length));
     }
 
-    private int rank(int left, int right) {
-        return rankOfPair.get(LongIntMap.pack(left, right));
+    /** What happens around the merges (for tests). */
+    BpeRules rules() {
+        return rules;
     }
 
-    /** {@code encoder.py}'s loop: find the lowest-ranked adjacent pair, merge all its occurrences. */
-    int applyMergesByScan(int[] word, int length) {
-        while (length > 1) {
-            int best = Integer.MAX_VALUE;
-            for (int i = 0; i + 1 < length; i++) {
-                int rank = rank(word[i], word[i + 1]);
-                if (rank >= 0 && rank < best) {
-                    best = rank;
-                }
-            }
-            if (best == Integer.MAX_VALUE) {
-                break;
-            }
-            length = Bpe.mergeAll(word, length, mergeLeft[best], mergeRight[best], mergeResult[best]);
-        }
-        return length;
-    }
-
-    /**
-     * The same result in O(n log n): a linked list of tokens and a heap of (rank, position). All
-     * occurrences of one rank pop in position order, which is the left-to-right scan; pairs created
-     * meanwhile wait until that rank is done, because {@code encoder.py} only looks for the next pair
-     * after merging every occurrence of the current one (this matters when a merges file is not in
-     * dependency order). A popped entry is acted on only if its position still holds a pair of that rank.
-     */
-    int applyMergesByHeap(int[] word, int length) {
-        int[] next = new int[length];
-        int[] prev = new int[length];
-        LongMinHeap heap = new LongMinHeap(length);
-        for (int i = 0; i < length; i++) {
-            next[i] = i + 1 < length ? i + 1 : -1;
-            prev[i] = i - 1;
-            if (i + 1 < length) {
-                offer(heap, rank(word[i], word[i + 1]), i);
-            }
-        }
-        LongMinHeap created = new LongMinHeap(16); // pairs waiting for the current rank to finish
-        while (!heap.isEmpty()) {
-            long entry = heap.poll();
-            int rank = (int) (entry >>> 32);
-            int p = (int) entry;
-            if (next[p] >= 0 && prev[p] != DEAD && rank(word[p], word[next[p]]) == rank) {
-                int q = next[p];
-                word[p] = mergeResult[rank];
-                next[p] = next[q];
-                if (next[q] >= 0) {
-                    prev[next[q]] = p;
-                }
-                prev[q] = DEAD;
-                if (prev[p] >= 0) {
-                    created.add(((long) rank(word[prev[p]], word[p]) << 32) | prev[p]);
-                }
-                if (next[p] >= 0) {
-                    created.add(((long) rank(word[p], word[next[p]]) << 32) | p);
-                }
-            }
-            if (!created.isEmpty() && (heap.isEmpty() || (int) (heap.peek() >>> 32) != rank)) {
-                while (!created.isEmpty()) {
-                    long c = created.poll();
-                    offer(heap, (int) (c >>> 32), (int) c);
-                }
-            }
-        }
-        int out = 0;
-        for (int i = 0; i >= 0; i = next[i]) {
-            word[out++] = word[i];
-        }
-        return out;
-    }
-
-    private static void offer(LongMinHeap heap, int rank, int position) {
-        if (rank >= 0) {
-            heap.add(((long) rank << 32) | position);
-        }
+    /** The merge table (for tests). */
+    Merges merges() {
+        return merges;
     }
 
     /**
      * Decodes ids to text: the tokens' bytes, concatenated, read as UTF-8 (malformed sequences, e.g.
-     * from ids that cut a character in two, become U+FFFD).
+     * from ids that cut a character in two, become U+FFFD). A token's bytes are its characters mapped
+     * back through the byte-level alphabet; a token with a character outside the alphabet (an added
+     * token such as {@code "<tool call>"} with a space) stands for its UTF-8 text, as in the
+     * {@code ByteLevel} decoder. Special tokens are kept.
      *
      * @param tokens the ids, each in {@code [0, vocabularySize())}, not null
      * @return the text
@@ -390,7 +476,8 @@ public final class BpeTokenizer implements Tokenizer {
 
     /**
      * The token string of an id, in GPT-2's byte-level alphabet, as it appears in
-     * {@code encoder.json}: e.g. {@code "Ġthe"} for the bytes of {@code " the"}.
+     * {@code encoder.json}: e.g. {@code "Ġthe"} for the bytes of {@code " the"}; for an added token of
+     * a {@code tokenizer.json}, its text, e.g. {@code "<|im_start|>"}.
      *
      * @param id the id, in {@code [0, vocabularySize())}
      * @return the token string
@@ -398,12 +485,12 @@ public final class BpeTokenizer implements Tokenizer {
      */
     public String token(int id) {
         Checks.inRange(id, 0, tokenBytes.length - 1, "id");
-        return ByteLevel.toTokenString(tokenBytes[id]);
+        return tokens[id];
     }
 
     /**
-     * The id of a token string given in GPT-2's byte-level alphabet (the inverse of {@link #token(int)}),
-     * e.g. {@code tokenId("<|endoftext|>")} is 50256 for GPT-2.
+     * The id of a token string given in GPT-2's byte-level alphabet, or of an added token's text (the
+     * inverse of {@link #token(int)}), e.g. {@code tokenId("<|endoftext|>")} is 50256 for GPT-2.
      *
      * @param token the token string, not null
      * @return the id, or empty if the vocabulary has no such token
@@ -421,6 +508,6 @@ public final class BpeTokenizer implements Tokenizer {
      */
     @Override
     public String toString() {
-        return "BpeTokenizer[vocabularySize=" + tokenBytes.length + ", merges=" + mergeLeft.length + "]";
+        return "BpeTokenizer[vocabularySize=" + tokenBytes.length + ", merges=" + merges.count() + "]";
     }
 }

@@ -32,7 +32,8 @@ final class BpeTrainer {
 
     private BpeTrainer(String text) {
         Map<String, int[]> chunkCounts = new LinkedHashMap<>();
-        PreTokenizer.split(text, chunk -> chunkCounts.computeIfAbsent(chunk, k -> new int[1])[0]++);
+        PreTokenizer.requireWellFormed(text);
+        PreTokenizer.GPT2.split(text, chunk -> chunkCounts.computeIfAbsent(chunk, k -> new int[1])[0]++);
         int n = chunkCounts.size();
         words = new int[n][];
         lengths = new int[n];

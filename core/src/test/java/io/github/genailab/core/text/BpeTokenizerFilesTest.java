@@ -49,7 +49,7 @@ class BpeTokenizerFilesTest {
         int abc = t.tokenId("abc").orElseThrow();
         assertThat(t.encode("abcabc")).containsExactly(abc, abc);
         int[] word = bytes(t, "abcabc");
-        assertThat(Arrays.copyOf(word, t.applyMergesByHeap(word, word.length))).containsExactly(abc, abc);
+        assertThat(Arrays.copyOf(word, t.merges().applyByHeap(word, word.length))).containsExactly(abc, abc);
         assertThat(t.encode("abca")).containsExactly(t.tokenId("abca").orElseThrow());
     }
 
@@ -67,8 +67,8 @@ class BpeTokenizerFilesTest {
                 }
                 int[] scan = bytes(t, sb.toString());
                 int[] heap = scan.clone();
-                int scanLength = t.applyMergesByScan(scan, scan.length);
-                int heapLength = t.applyMergesByHeap(heap, heap.length);
+                int scanLength = t.merges().applyByScan(scan, scan.length);
+                int heapLength = t.merges().applyByHeap(heap, heap.length);
                 assertThat(Arrays.copyOf(heap, heapLength)).as(sb.toString())
                         .containsExactly(Arrays.copyOf(scan, scanLength));
             }

@@ -197,7 +197,7 @@ class BpeTokenizerTest {
 
     private static List<String> chunks(String text) {
         List<String> out = new ArrayList<>();
-        PreTokenizer.split(text, out::add);
+        PreTokenizer.GPT2.split(text, out::add);
         return out;
     }
 
