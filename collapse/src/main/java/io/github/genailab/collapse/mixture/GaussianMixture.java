@@ -246,6 +246,7 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
         Checks.notNull(rng, "rng");
         int k = components();
         int d = dimension();
+        Checks.atMost((long) n * d, Integer.MAX_VALUE - 8, "n * dimension");
         double[][] factors = new double[k][];
         for (int c = 0; c < k; c++) {
             factors[c] = Linalg.covarianceFactor(covariances[c], d, "covariances[" + c + "]");

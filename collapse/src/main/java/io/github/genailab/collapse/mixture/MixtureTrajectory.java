@@ -83,7 +83,7 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
         check(Checks.notNull(tailFraction, "tailFraction").length, length, "tailFraction");
         check(Checks.notNull(emIterations, "emIterations").length, length, "emIterations");
         check(Checks.notNull(converged, "converged").length, length, "converged");
-        snapshots = List.copyOf(Checks.notNull(snapshots, "snapshots"));
+        snapshots = Checks.noNullElements(snapshots, "snapshots");
         check(snapshots.size(), snapshotGenerationsUpTo(options).length, "snapshots");
         means = Copies.deepCopy(means, "means");
         covariances = Copies.deepCopy(covariances, "covariances");

@@ -54,8 +54,8 @@ class AttackResultTest {
         assertThatThrownBy(() -> AttackResult.of("x", new double[] {1, Double.NaN}, new boolean[] {true, false}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scores[1]");
         assertThatThrownBy(() -> AttackResult.of("x", new double[] {1, 0}, new boolean[] {true, true}))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member must mark both");
         assertThatThrownBy(() -> AttackResult.of("x", new double[] {1, 0}, new boolean[] {true}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member");
     }
 }
