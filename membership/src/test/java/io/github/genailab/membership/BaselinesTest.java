@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class BaselinesTest {
 
-    /** TV1: loss and perplexity as the reference prints them. */
+    /** TV1 (docs/membership-conventions.md): loss and perplexity as the reference prints them. */
     @Test
     void tv1LossAndPerplexity() {
         assertThat(Baselines.loss(MinKProbTest.TV1)).isEqualTo(1.4049999999999998);
