@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * <p>Schedule: the data of generation {@code t} (t = 0 .. G-1; 0 = the original data) hold
  * {@code M_t = round(M (t + 1)^g)} points, where {@code g = sampleGrowth}: 0 keeps {@code M} fixed,
- * 1 grows it linearly, 2 quadratically ("superlinear growth keeps W2 bounded", notes §2.3).
+ * 1 grows it linearly, 2 quadratically (superlinear growth keeps W2 bounded:
+ * docs/collapse-theory.md, 'Growing sample sizes').
  */
 final class RefitSettings {
 

@@ -22,7 +22,8 @@ import java.util.random.RandomGenerator;
  * last M-step; {@link GaussianMixture#meanLogLikelihood} of the result on the training data is
  * scikit-learn's {@code score(X)}; restarts keep the best lower bound.
  *
- * <p>What it does that scikit-learn and Commons Math 3.6.1 do not (reference notes §5):
+ * <p>What it does that scikit-learn and Commons Math 3.6.1 do not (their behaviour is summarised in
+ * docs/collapse-theory.md, 'EM software'):
  * <ul>
  *   <li>never raises on degenerate data: a covariance that will not factorise gets escalating
  *       diagonal jitter (from {@code 1e-10} times the data's mean feature variance, counted in

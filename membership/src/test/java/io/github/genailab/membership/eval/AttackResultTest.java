@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class AttackResultTest {
 
-    /** TV4 of the reference notes (scikit-learn 1.2.1, drop_intermediate=True). */
+    /** TV4 of docs/membership-conventions.md (scikit-learn 1.2.1, drop_intermediate=True). */
     @Test
     void tv4MetricsMatchScikitLearn() {
         double[] members = {10, 9, 8, 6, 5, 4, 3, 2, 1, 0};
