@@ -9,16 +9,26 @@ import java.util.random.RandomGenerator;
  * Autoregressive decoding: greedy, or multinomial sampling with temperature, top-k and top-p, with
  * any number of {@link LogitsProcessor}s (a watermark, for instance) applied to each row first.
  *
- * <p>Per step: {@code logits = model.nextTokenLogits(prefix)}; every processor edits the row in order;
+ * <p>The model is read through one {@link DecodingSession}: the prompt is appended once, then each
+ * chosen token, so a model with a key/value cache pays one pass over the prompt and one single-token
+ * step per new token. Per step: {@code logits = session.nextTokenLogits()}; every processor edits the row in order;
  * then greedy takes the arg-max (lowest id on ties), or sampling divides by the temperature, keeps the
  * {@code topK} largest logits (ties with the k-th kept, as Hugging Face's {@code TopKLogitsWarper}),
  * keeps the smallest most-likely set whose probability reaches {@code topP}, and draws one token by
  * inversion of the cumulative distribution with one {@code rng.nextDouble()}. Same generator state
  * ⇒ same tokens.
  *
- * <p>Complexity per step: one model call plus O(V) (O(V log V) when top-p is active).
+ * <p>Complexity per step: one model step plus O(V) (O(V log V) when top-p is active).
+ *
+ * @since 0.1.0
  */
 public final class Decoder {
+
+    /**
+     * The longest sequence (prompt plus new tokens) {@link #generate} accepts: 2^24 tokens, far past
+     * any model's context, so that a mistyped length fails at once instead of exhausting memory.
+     */
+    public static final int MAX_SEQUENCE_LENGTH = 1 << 24;
 
     private Decoder() {
     }
@@ -28,13 +38,15 @@ public final class Decoder {
      *
      * @param model the language model
      * @param prompt the prompt ids (may be empty; not modified)
-     * @param maxNewTokens how many tokens to generate, &gt;= 0
+     * @param maxNewTokens how many tokens to generate, &gt;= 0 and at most
+     *     {@link #MAX_SEQUENCE_LENGTH} together with the prompt
      * @param options decoding strategy
      * @param processors logits processors applied in order to every row (may be empty)
      * @param rng the generator that drives sampling (unused by greedy decoding)
      * @return the generated tokens only (length {@code maxNewTokens}), without the prompt
      * @throws NullPointerException if any argument is null
-     * @throws IllegalArgumentException if {@code maxNewTokens < 0}, a prompt id is outside the
+     * @throws IllegalArgumentException if {@code maxNewTokens < 0}, the prompt and the new tokens
+     *     exceed {@link #MAX_SEQUENCE_LENGTH}, a processor is null, a prompt id is outside the
      *     vocabulary, or the model or a processor yields a row of the wrong width, with NaN, or with no
      *     finite entry
      */
@@ -46,18 +58,33 @@ public final class Decoder {
         Checks.notNull(options, "options");
         Checks.notNull(processors, "processors");
         Checks.notNull(rng, "rng");
+        for (int i = 0; i < processors.size(); i++) {
+            Checks.notNull(processors.get(i), "processors[" + i + "]");
+        }
+        if ((long) prompt.length + maxNewTokens > MAX_SEQUENCE_LENGTH) {
+            throw Checks.fail("prompt.length + maxNewTokens", "be <= " + MAX_SEQUENCE_LENGTH,
+                    (long) prompt.length + maxNewTokens);
+        }
         int vocab = model.vocabularySize();
         Checks.tokenIds(prompt, vocab, "prompt");
         int[] tokens = Arrays.copyOf(prompt, prompt.length + maxNewTokens);
-        for (int pos = prompt.length; pos < tokens.length; pos++) {
-            double[] logits = model.nextTokenLogits(tokens, pos);
-            if (logits.length != vocab) {
-                throw Checks.fail("model logits width", "equal vocabularySize " + vocab, logits.length);
+        try (DecodingSession session = model.newSession()) {
+            session.append(prompt);
+            int[] chosen = new int[1];
+            for (int pos = prompt.length; pos < tokens.length; pos++) {
+                if (pos > prompt.length) {
+                    chosen[0] = tokens[pos - 1];
+                    session.append(chosen);
+                }
+                double[] logits = session.nextTokenLogits();
+                if (logits.length != vocab) {
+                    throw Checks.fail("model logits width", "equal vocabularySize " + vocab, logits.length);
+                }
+                for (LogitsProcessor p : processors) {
+                    p.process(tokens, pos, logits);
+                }
+                tokens[pos] = nextToken(logits, options, rng);
             }
-            for (LogitsProcessor p : processors) {
-                p.process(tokens, pos, logits);
-            }
-            tokens[pos] = nextToken(logits, options, rng);
         }
         return Arrays.copyOfRange(tokens, prompt.length, tokens.length);
     }

@@ -18,8 +18,16 @@ import io.github.genailab.core.math.LogMath;
  *       do (Shi et al. 2024): position {@code i} of the result is {@code log p(t_{i+1} | t_0..t_i)}, so
  *       a sequence of n tokens has n - 1 scored positions; the first token is context only. Natural
  *       logarithms.</li>
+ *   <li>{@link #newSession()} opens a {@link DecodingSession}: the context grows token by token and a
+ *       model with a key/value cache (a transformer) never re-reads the prefix. {@link Decoder} decodes
+ *       through a session; the default session re-reads the prefix, which costs a stateless model such
+ *       as the n-gram model nothing.</li>
+ *   <li>{@link #forward(int[])} gives the logits after every prefix of a sequence at once (one batched
+ *       pass for a transformer): what Min-K%++ needs, the mean and spread of every full row.</li>
  * </ul>
  * Implementations must be thread-safe for concurrent reads and must not modify their arguments.
+ *
+ * @since 0.1.0
  */
 public interface LanguageModel {
 
@@ -53,6 +61,46 @@ public interface LanguageModel {
     default double[] nextTokenLogits(int[] context) {
         Checks.notNull(context, "context");
         return nextTokenLogits(context, context.length);
+    }
+
+    /**
+     * Opens a decoding session: a context that grows by {@link DecodingSession#append(int[])} and
+     * yields the next-token logits after it.
+     *
+     * <p>The default remembers the tokens and calls {@link #nextTokenLogits(int[], int)} with the
+     * whole prefix at every step. Models with a cache override it.
+     *
+     * @return a new, empty session for one thread
+     */
+    default DecodingSession newSession() {
+        return new PrefixSession(this);
+    }
+
+    /**
+     * The logits after every prefix of {@code tokens}: row {@code i} is the distribution of the token
+     * that follows {@code tokens[0..i]}, as {@code float}s (the precision transformers compute in).
+     *
+     * <p>The default calls {@link #nextTokenLogits(int[], int)} once per row: O(n) calls; a
+     * transformer overrides it with one batched pass.
+     *
+     * @param tokens the sequence, at least one token (not modified)
+     * @return {@code tokens.length} rows of {@link #vocabularySize()} logits
+     * @throws NullPointerException if {@code tokens} is null
+     * @throws IllegalArgumentException if {@code tokens} is empty or an id is outside the vocabulary
+     */
+    default float[][] forward(int[] tokens) {
+        Checks.nonEmpty(tokens, "tokens");
+        Checks.tokenIds(tokens, vocabularySize(), "tokens");
+        float[][] rows = new float[tokens.length][];
+        for (int i = 0; i < tokens.length; i++) {
+            double[] logits = nextTokenLogits(tokens, i + 1);
+            float[] row = new float[logits.length];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) logits[j];
+            }
+            rows[i] = row;
+        }
+        return rows;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.genailab.core.lm;
 
 import io.github.genailab.core.math.Checks;
-import io.github.genailab.core.util.LongIntMap;
+import io.github.genailab.core.internal.LongIntMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

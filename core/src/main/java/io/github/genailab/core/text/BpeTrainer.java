@@ -1,7 +1,7 @@
 package io.github.genailab.core.text;
 
 import io.github.genailab.core.math.Checks;
-import io.github.genailab.core.util.LongIntMap;
+import io.github.genailab.core.internal.LongIntMap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.genailab.core.text;
 
-import io.github.genailab.core.util.LongIntMap;
+import io.github.genailab.core.internal.LongIntMap;
 import java.util.Arrays;
 
 /**

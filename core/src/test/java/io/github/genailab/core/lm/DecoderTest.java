@@ -243,6 +243,12 @@ class DecoderTest {
                         NullPointerException.class, "rng"),
                 Arguments.of("negative count", (Runnable) () -> Decoder.generate(CHAIN, new int[0], -1, d, List.of(), rng),
                         IllegalArgumentException.class, "maxNewTokens must be >= 0, got -1"),
+                Arguments.of("count overflows", (Runnable) () -> Decoder.generate(CHAIN, new int[] {1}, Integer.MAX_VALUE, d, List.of(), rng),
+                        IllegalArgumentException.class, "prompt.length + maxNewTokens must be <= 16777216, got 2147483648"),
+                Arguments.of("count too large", (Runnable) () -> Decoder.generate(CHAIN, new int[0], Integer.MAX_VALUE, d, List.of(), rng),
+                        IllegalArgumentException.class, "prompt.length + maxNewTokens must be <= 16777216, got 2147483647"),
+                Arguments.of("null processor", (Runnable) () -> Decoder.generate(CHAIN, new int[0], 1, d, Arrays.asList((LogitsProcessor) null), rng),
+                        NullPointerException.class, "processors[0]"),
                 Arguments.of("prompt id", (Runnable) () -> Decoder.generate(CHAIN, new int[] {7}, 1, d, List.of(), rng),
                         IllegalArgumentException.class, "prompt[0] must be a token id in [0, 7), got 7"),
                 Arguments.of("row width", (Runnable) () -> Decoder.generate(wide, new int[0], 1, d, List.of(), rng),
@@ -271,6 +277,94 @@ class DecoderTest {
                         IllegalArgumentException.class, "topP must be in (0.0, 1.0], got 0.0"),
                 Arguments.of("topP NaN", (Runnable) () -> d.withTopP(Double.NaN),
                         IllegalArgumentException.class, "topP must be in (0.0, 1.0], got NaN"));
+    }
+
+    /** Records what the decoder asks of a session, and answers as {@link #CHAIN} would. */
+    private static final class RecordingModel implements LanguageModel {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public int vocabularySize() {
+            return CHAIN.vocabularySize();
+        }
+
+        @Override
+        public double[] nextTokenLogits(int[] tokens, int length) {
+            calls.add("prefix " + length);
+            return CHAIN.nextTokenLogits(tokens, length);
+        }
+
+        @Override
+        public DecodingSession newSession() {
+            DecodingSession inner = LanguageModel.super.newSession();
+            calls.add("open");
+            return new DecodingSession() {
+                @Override
+                public int length() {
+                    return inner.length();
+                }
+
+                @Override
+                public void append(int[] tokens) {
+                    calls.add("append " + Arrays.toString(tokens));
+                    inner.append(tokens);
+                }
+
+                @Override
+                public double[] nextTokenLogits() {
+                    calls.add("next");
+                    return inner.nextTokenLogits();
+                }
+
+                @Override
+                public void close() {
+                    calls.add("close");
+                    inner.close();
+                }
+            };
+        }
+    }
+
+    @Test
+    void generationAppendsThePromptOnceThenOneTokenPerStepThroughOneSession() {
+        RecordingModel model = new RecordingModel();
+        int[] out = Decoder.generate(model, new int[] {1, 2}, 3, DecodingOptions.greedyDecoding(), List.of(), Rngs.seeded(1));
+
+        assertThat(out).containsExactly(Decoder.generate(CHAIN, new int[] {1, 2}, 3, DecodingOptions.greedyDecoding(),
+                List.of(), Rngs.seeded(1)));
+        assertThat(model.calls).containsExactly("open", "append [1, 2]", "next", "prefix 2",
+                "append [" + out[0] + "]", "next", "prefix 3", "append [" + out[1] + "]", "next", "prefix 4", "close");
+    }
+
+    @Test
+    void theDefaultSessionRemembersTheContextAndRefusesUseAfterClose() {
+        DecodingSession session = CHAIN.newSession();
+        assertThat(session.length()).isZero();
+        session.append(new int[] {4});
+        session.append(new int[0]);
+        session.append(new int[] {5, 6});
+        assertThat(session.length()).isEqualTo(3);
+        assertThat(session.nextTokenLogits()).containsExactly(CHAIN.nextTokenLogits(new int[] {4, 5, 6}));
+        assertThatThrownBy(() -> session.append(new int[] {7})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tokens[0] must be a token id in [0, 7), got 7");
+        assertThatThrownBy(() -> session.append(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("tokens");
+        session.close();
+        session.close();
+        assertThatThrownBy(session::nextTokenLogits).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void forwardGivesTheRowAfterEveryPrefixAsFloats() {
+        float[][] rows = CHAIN.forward(new int[] {3, 0, 6});
+        assertThat(rows).hasNumberOfRows(3);
+        for (int i = 0; i < 3; i++) {
+            double[] expected = CHAIN.nextTokenLogits(new int[] {3, 0, 6}, i + 1);
+            for (int j = 0; j < 7; j++) {
+                assertThat(rows[i][j]).isEqualTo((float) expected[j]);
+            }
+        }
+        assertThatThrownBy(() -> CHAIN.forward(new int[0])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tokens must not be empty");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package io.github.genailab.membership.io;
 
+import io.github.genailab.core.internal.Json;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.membership.LabeledText;
 import io.github.genailab.membership.MembershipLabel;

@@ -1,4 +1,4 @@
-package io.github.genailab.membership.io;
+package io.github.genailab.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.genailab.core.util;
+package io.github.genailab.core.internal;
 
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;

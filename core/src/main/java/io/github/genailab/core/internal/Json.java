@@ -1,4 +1,4 @@
-package io.github.genailab.membership.io;
+package io.github.genailab.core.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,11 +16,12 @@ import java.util.Map;
  * {@code NaN} / {@code Infinity} (which Python's {@code json.dumps} writes by default, so they get a
  * dedicated message), no duplicate keys, no control characters in strings, nothing after the value,
  * nesting at most {@value #MAX_DEPTH} deep. Errors are {@link IllegalArgumentException}s naming the
- * line and column. Not thread-safe; one instance per document.
+ * line and column. The static methods are thread-safe (each call parses with its own instance).
  */
-final class Json {
+public final class Json {
 
-    static final int MAX_DEPTH = 256;
+    /** The deepest nesting of arrays and objects accepted. */
+    public static final int MAX_DEPTH = 256;
 
     private final String text;
     private final int firstLine;
@@ -33,6 +34,17 @@ final class Json {
     }
 
     /**
+     * Parses one JSON document whose first line is line 1.
+     *
+     * @param text the document
+     * @return the value
+     * @throws IllegalArgumentException if the text is not one valid JSON value
+     */
+    public static Object parse(String text) {
+        return parse(text, 1);
+    }
+
+    /**
      * Parses one JSON document.
      *
      * @param text the document
@@ -41,7 +53,7 @@ final class Json {
      * @throws IllegalArgumentException if the text is not one valid JSON value ("invalid JSON at
      *     line L, column C: ...")
      */
-    static Object parse(String text, int firstLine) {
+    public static Object parse(String text, int firstLine) {
         Json parser = new Json(text, firstLine);
         parser.skipWhitespace();
         Object value = parser.value();
