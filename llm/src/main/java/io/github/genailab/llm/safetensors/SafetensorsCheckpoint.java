@@ -159,7 +159,7 @@ public final class SafetensorsCheckpoint {
 
     /**
      * Reads a matrix stored {@code [rows][cols]} on disk as its transpose, {@code [cols][rows]}
-     * row-major, without a second full-size copy (tiles of 64 x 64).
+     * row-major, without a second full-size copy.
      *
      * @param name the tensor's key
      * @param rows the expected first dimension on disk
@@ -169,8 +169,28 @@ public final class SafetensorsCheckpoint {
      * @throws UncheckedIOException if mapping fails
      */
     public float[] readTransposed(String name, int rows, int cols) {
-        TensorEntry entry = checked(name, rows, cols);
         float[] out = new float[Math.multiplyExact(rows, cols)];
+        readTransposedInto(name, rows, cols, out, rows, 0);
+        return out;
+    }
+
+    /**
+     * Writes the transpose of a matrix stored {@code [rows][cols]} on disk into a block of columns of
+     * a wider row-major matrix: {@code dst[c * dstRowLength + dstColumn + r] = tensor[r][c]}. This is
+     * how several {@code torch.nn.Linear} weights (out x in) become one fused input-major matrix. Works
+     * in 64 x 64 tiles so that both sides stay in cache.
+     *
+     * @param name the tensor's key
+     * @param rows the expected first dimension on disk (the output features)
+     * @param cols the expected second dimension on disk (the input features)
+     * @param dst the destination, at least {@code cols * dstRowLength} long
+     * @param dstRowLength the width of a destination row
+     * @param dstColumn the destination column of the tensor's first row
+     * @throws IllegalArgumentException if the tensor is missing or its shape differs
+     * @throws UncheckedIOException if mapping fails
+     */
+    public void readTransposedInto(String name, int rows, int cols, float[] dst, int dstRowLength, int dstColumn) {
+        TensorEntry entry = checked(name, rows, cols);
         ByteBuffer bytes = map(entry);
         FloatBuffer f = entry.dtype() == TensorDType.F32 ? bytes.asFloatBuffer() : null;
         ShortBuffer s = f == null ? bytes.asShortBuffer() : null;
@@ -190,12 +210,11 @@ public final class SafetensorsCheckpoint {
                         } else {
                             v = TensorDType.bfloat16ToFloat(s.get(from + c));
                         }
-                        out[c * rows + r] = v;
+                        dst[c * dstRowLength + dstColumn + r] = v;
                     }
                 }
             }
         }
-        return out;
     }
 
     private TensorEntry checked(String name, int... expectedShape) {
