@@ -1,0 +1,177 @@
+package io.github.genailab.llm.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The {@link MatMulKernel} written with the incubating Vector API (JEP 414), used only when the JVM
+ * runs with {@code --add-modules jdk.incubator.vector}.
+ *
+ * <p><b>Batched rows</b> (prefill): a tile of 4 rows x 3 vectors of outputs stays in 12 registers
+ * while {@code k} runs over the whole inner dimension; per {@code k}, 3 vector loads of {@code W} and 4
+ * broadcasts of {@code X} feed 12 fused multiply-adds. Column tiles are the outer loop, so the
+ * {@code in x 3 vectors} strip of {@code W} is reused from L2 by every block of 4 rows.
+ *
+ * <p><b>Single rows</b> (decoding, and the last {@code rows mod 4} rows): 512-column accumulators in
+ * L1, and {@code W} streamed four rows at a time, each row segment read once and contiguously.
+ *
+ * <p>Each output is {@code b[j]} followed by {@code acc = fma(w[k][j], x[k], acc)} for
+ * {@code k = 0, 1, ...}, in lanes or (for the last columns) with {@link Math#fma}: the same bits as
+ * {@link PortableMatMul}. Compiled on its own from {@code src/main/vector} (see this module's
+ * {@code pom.xml}) because {@code javac} always warns about incubator modules. Stateless.
+ */
+final class VectorMatMul implements MatMulKernel {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int ROW_BLOCK = 4;
+    private static final int STREAM_BLOCK = 512;
+
+    @Override
+    public void columns(float[] x, int rows, int in, float[] w, int out, float[] bias, float[] y, int from, int to) {
+        int r = 0;
+        for (; r + ROW_BLOCK <= rows; r += ROW_BLOCK) {
+            fourRows(x, r, in, w, out, bias, y, from, to);
+        }
+        if (r < rows) {
+            float[] acc = new float[STREAM_BLOCK];
+            for (; r < rows; r++) {
+                oneRow(x, r * in, in, w, out, bias, y, r * out, from, to, acc);
+            }
+        }
+    }
+
+    private static void fourRows(float[] x, int r, int in, float[] w, int out, float[] bias, float[] y, int from,
+            int to) {
+        int x0 = r * in;
+        int x1 = x0 + in;
+        int x2 = x1 + in;
+        int x3 = x2 + in;
+        int j = from;
+        for (; j + 3 * L <= to; j += 3 * L) {
+            FloatVector b0 = start(bias, j);
+            FloatVector b1 = start(bias, j + L);
+            FloatVector b2 = start(bias, j + 2 * L);
+            FloatVector c00 = b0, c01 = b1, c02 = b2;
+            FloatVector c10 = b0, c11 = b1, c12 = b2;
+            FloatVector c20 = b0, c21 = b1, c22 = b2;
+            FloatVector c30 = b0, c31 = b1, c32 = b2;
+            for (int k = 0, at = j; k < in; k++, at += out) {
+                FloatVector w0 = FloatVector.fromArray(S, w, at);
+                FloatVector w1 = FloatVector.fromArray(S, w, at + L);
+                FloatVector w2 = FloatVector.fromArray(S, w, at + 2 * L);
+                FloatVector v = FloatVector.broadcast(S, x[x0 + k]);
+                c00 = w0.fma(v, c00);
+                c01 = w1.fma(v, c01);
+                c02 = w2.fma(v, c02);
+                v = FloatVector.broadcast(S, x[x1 + k]);
+                c10 = w0.fma(v, c10);
+                c11 = w1.fma(v, c11);
+                c12 = w2.fma(v, c12);
+                v = FloatVector.broadcast(S, x[x2 + k]);
+                c20 = w0.fma(v, c20);
+                c21 = w1.fma(v, c21);
+                c22 = w2.fma(v, c22);
+                v = FloatVector.broadcast(S, x[x3 + k]);
+                c30 = w0.fma(v, c30);
+                c31 = w1.fma(v, c31);
+                c32 = w2.fma(v, c32);
+            }
+            int y0 = r * out + j;
+            c00.intoArray(y, y0);
+            c01.intoArray(y, y0 + L);
+            c02.intoArray(y, y0 + 2 * L);
+            c10.intoArray(y, y0 + out);
+            c11.intoArray(y, y0 + out + L);
+            c12.intoArray(y, y0 + out + 2 * L);
+            c20.intoArray(y, y0 + 2 * out);
+            c21.intoArray(y, y0 + 2 * out + L);
+            c22.intoArray(y, y0 + 2 * out + 2 * L);
+            c30.intoArray(y, y0 + 3 * out);
+            c31.intoArray(y, y0 + 3 * out + L);
+            c32.intoArray(y, y0 + 3 * out + 2 * L);
+        }
+        for (; j + L <= to; j += L) {
+            FloatVector c0 = start(bias, j);
+            FloatVector c1 = c0, c2 = c0, c3 = c0;
+            for (int k = 0, at = j; k < in; k++, at += out) {
+                FloatVector w0 = FloatVector.fromArray(S, w, at);
+                c0 = w0.fma(FloatVector.broadcast(S, x[x0 + k]), c0);
+                c1 = w0.fma(FloatVector.broadcast(S, x[x1 + k]), c1);
+                c2 = w0.fma(FloatVector.broadcast(S, x[x2 + k]), c2);
+                c3 = w0.fma(FloatVector.broadcast(S, x[x3 + k]), c3);
+            }
+            int y0 = r * out + j;
+            c0.intoArray(y, y0);
+            c1.intoArray(y, y0 + out);
+            c2.intoArray(y, y0 + 2 * out);
+            c3.intoArray(y, y0 + 3 * out);
+        }
+        for (; j < to; j++) {
+            for (int t = 0; t < ROW_BLOCK; t++) {
+                float acc = bias == null ? 0f : bias[j];
+                int xt = x0 + t * in;
+                for (int k = 0; k < in; k++) {
+                    acc = Math.fma(x[xt + k], w[k * out + j], acc);
+                }
+                y[(r + t) * out + j] = acc;
+            }
+        }
+    }
+
+    private static FloatVector start(float[] bias, int j) {
+        return bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+    }
+
+    private static void oneRow(float[] x, int xAt, int in, float[] w, int out, float[] bias, float[] y, int yAt,
+            int from, int to, float[] acc) {
+        for (int j0 = from; j0 < to; j0 += STREAM_BLOCK) {
+            int width = Math.min(STREAM_BLOCK, to - j0);
+            int vectorWidth = width - width % L;
+            if (bias == null) {
+                java.util.Arrays.fill(acc, 0, width, 0f);
+            } else {
+                System.arraycopy(bias, j0, acc, 0, width);
+            }
+            int k = 0;
+            for (; k + 4 <= in; k += 4) {
+                int a0 = k * out + j0;
+                int a1 = a0 + out;
+                int a2 = a1 + out;
+                int a3 = a2 + out;
+                float s0 = x[xAt + k];
+                float s1 = x[xAt + k + 1];
+                float s2 = x[xAt + k + 2];
+                float s3 = x[xAt + k + 3];
+                FloatVector v0 = FloatVector.broadcast(S, s0);
+                FloatVector v1 = FloatVector.broadcast(S, s1);
+                FloatVector v2 = FloatVector.broadcast(S, s2);
+                FloatVector v3 = FloatVector.broadcast(S, s3);
+                for (int j = 0; j < vectorWidth; j += L) {
+                    FloatVector c = FloatVector.fromArray(S, acc, j);
+                    c = FloatVector.fromArray(S, w, a0 + j).fma(v0, c);
+                    c = FloatVector.fromArray(S, w, a1 + j).fma(v1, c);
+                    c = FloatVector.fromArray(S, w, a2 + j).fma(v2, c);
+                    c = FloatVector.fromArray(S, w, a3 + j).fma(v3, c);
+                    c.intoArray(acc, j);
+                }
+                for (int j = vectorWidth; j < width; j++) {
+                    acc[j] = Math.fma(s3, w[a3 + j], Math.fma(s2, w[a2 + j], Math.fma(s1, w[a1 + j],
+                            Math.fma(s0, w[a0 + j], acc[j]))));
+                }
+            }
+            for (; k < in; k++) {
+                int a0 = k * out + j0;
+                float s0 = x[xAt + k];
+                FloatVector v0 = FloatVector.broadcast(S, s0);
+                for (int j = 0; j < vectorWidth; j += L) {
+                    FloatVector.fromArray(S, w, a0 + j).fma(v0, FloatVector.fromArray(S, acc, j)).intoArray(acc, j);
+                }
+                for (int j = vectorWidth; j < width; j++) {
+                    acc[j] = Math.fma(s0, w[a0 + j], acc[j]);
+                }
+            }
+            System.arraycopy(acc, 0, y, yAt + j0, width);
+        }
+    }
+}
