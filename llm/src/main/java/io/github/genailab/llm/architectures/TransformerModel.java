@@ -38,9 +38,12 @@ import java.util.Arrays;
  * matrix (square ones even run). A tied head is held only transposed ({@code E x V}) and token
  * embedding rows are gathered from its columns, so tying costs no second copy.
  *
- * <p>Followed: Hugging Face transformers {@code src/transformers/models/gpt2/modeling_gpt2.py},
- * {@code llama/modeling_llama.py} and {@code qwen2/modeling_qwen2.py} at commit
- * {@code 8b0d4cdb8ffa8bb4a2a4f9c1e8b3b1e53c8d5c2a} (eager attention path). References: A. Radford,
+ * <p>Followed (eager attention path, no cache): Hugging Face transformers
+ * {@code src/transformers/models/gpt2/modeling_gpt2.py} at commit
+ * {@code c44b2d9976e8eafbdcb89cb2710141b2bc9b138f}, {@code models/llama/modeling_llama.py} at
+ * {@code 5dd4a63548857797727ae73eeb6a6e886ea02a3e} and {@code models/qwen2/modeling_qwen2.py} at
+ * {@code 63bb723747035466e5339aea864b133f709b067d}; the float64 re-statement of them in
+ * {@code tools/llm-goldens/make_goldens.py} produces the test goldens. References: A. Radford,
  * J. Wu, R. Child, D. Luan, D. Amodei, I. Sutskever, "Language Models are Unsupervised Multitask
  * Learners", OpenAI 2019; H. Touvron et al., "LLaMA: Open and Efficient Foundation Language Models",
  * arXiv:2302.13971, 2023; A. Yang et al., "Qwen2 Technical Report", arXiv:2407.10671, 2024.
