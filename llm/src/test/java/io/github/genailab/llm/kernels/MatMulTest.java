@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class MatMulTest {
 
     private static final int[] ROWS = {1, 3, 4, 5, 9};
-    private static final int[] INNER = {1, 7, 16, 33};
+    private static final int[] INNER = {1, 7, 33, 300};
     private static final int[] OUTER = {1, 5, 8, 24, 31, 100, 600};
 
     @Test
@@ -40,7 +40,7 @@ class MatMulTest {
                             for (int k = 0; k < in; k++) {
                                 exact += (double) x[r * in + k] * w[k * out + j];
                             }
-                            assertThat((double) a[r * out + j]).isCloseTo(exact, within(1e-5 * (in + 1)));
+                            assertThat((double) a[r * out + j]).isCloseTo(exact, within(1e-5 * Math.sqrt(in + 1) * 10));
                         }
                     }
                 }
