@@ -4,9 +4,12 @@ import java.util.Arrays;
 
 /**
  * The keys and values of every position seen so far, per layer: what lets a decoder process one new
- * token without re-reading the prefix. Position {@code s} of layer {@code l} holds
- * {@code G * d} floats (all key/value heads of that position, head-major), after rotary embedding for
- * Llama and Qwen2. Storage grows by doubling up to the model's number of positions.
+ * token without re-reading the prefix. Each position holds {@code G * d} key and {@code G * d} value
+ * floats (all key/value heads, after rotary embedding for Llama and Qwen2). Keys are stored
+ * transposed, feature-major ({@code keys[c * capacity + s]} for feature {@code c = g * d + i} of
+ * position {@code s}), so that the scores {@code q K^T} are a matrix product with contiguous rows;
+ * values position-major ({@code values[s * G * d + c]}). Storage grows by doubling up to the model's
+ * number of positions.
  *
  * <p>Memory: {@code 2 * L * G * d * 4} bytes per position (GPT-2 small: 72 KiB; SmolLM2-135M: 45 KiB).
  */
@@ -18,6 +21,7 @@ public final class KvCache {
     private float[][] keys;
     private float[][] values;
     private int length;
+    private int capacity;
 
     /**
      * An empty cache.
@@ -58,18 +62,32 @@ public final class KvCache {
             throw new IllegalArgumentException("sequence length must be <= the model's " + maxPositions
                     + " positions (n_positions / max_position_embeddings), got " + ((long) length + count));
         }
-        int needed = (length + count) * width;
-        if (needed > keys[0].length) {
-            int capacity = (int) Math.min((long) maxPositions * width, Math.max(needed, 2L * keys[0].length));
+        int needed = length + count;
+        if (needed > capacity) {
+            int grown = (int) Math.min(maxPositions, Math.max(needed, 2L * capacity));
             for (int l = 0; l < layers; l++) {
-                keys[l] = Arrays.copyOf(keys[l], capacity);
-                values[l] = Arrays.copyOf(values[l], capacity);
+                float[] k = new float[grown * width];
+                for (int c = 0; c < width; c++) {
+                    System.arraycopy(keys[l], c * capacity, k, c * grown, length);
+                }
+                keys[l] = k;
+                values[l] = Arrays.copyOf(values[l], grown * width);
             }
+            capacity = grown;
         }
     }
 
     /**
-     * The key storage of one layer (position-major, {@code width} floats per position).
+     * The number of positions the storage holds before it grows: the row stride of the keys.
+     *
+     * @return the capacity
+     */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * The key storage of one layer (feature-major: {@code keys[c * capacity() + s]}).
      *
      * @param layer the layer
      * @return the live array
@@ -79,7 +97,7 @@ public final class KvCache {
     }
 
     /**
-     * The value storage of one layer.
+     * The value storage of one layer (position-major: {@code values[s * G * d + c]}).
      *
      * @param layer the layer
      * @return the live array

@@ -154,11 +154,15 @@ public final class TransformerModel {
             }
             float[] keys = cache.keys(l);
             float[] values = cache.values(l);
+            int capacity = cache.capacity();
             for (int t = 0; t < n; t++) {
-                System.arraycopy(qkv, t * qkvWidth + qWidth, keys, (start + t) * kvWidth, kvWidth);
-                System.arraycopy(qkv, t * qkvWidth + qWidth + kvWidth, values, (start + t) * kvWidth, kvWidth);
+                int at = t * qkvWidth + qWidth;
+                for (int c = 0; c < kvWidth; c++) {
+                    keys[c * capacity + start + t] = qkv[at + c];
+                }
+                System.arraycopy(qkv, at + kvWidth, values, (start + t) * kvWidth, kvWidth);
             }
-            Attention.causal(qkv, n, qkvWidth, heads, kvHeads, d, keys, values, start, attended, pool);
+            Attention.causal(qkv, n, qkvWidth, heads, kvHeads, d, keys, capacity, values, start, attended, pool);
             MatMul.multiply(attended, n, qWidth, b.output(), e, b.outputBias(), delta, pool);
             add(x, delta);
             norm(x, n, b.norm2Gain(), b.norm2Bias(), h);

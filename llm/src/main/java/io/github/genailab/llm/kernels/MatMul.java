@@ -42,7 +42,12 @@ public final class MatMul {
      */
     public static void multiply(float[] x, int rows, int in, float[] w, int out, float[] bias, float[] y,
             WorkerPool pool) {
-        pool.forRange(out, 64, (from, to) -> KERNEL.columns(x, rows, in, w, out, bias, y, from, to));
+        pool.forRange(out, 64, (from, to) -> KERNEL.columns(x, rows, in, w, 0, out, bias, y, from, to));
+    }
+
+    /** The kernel, for callers in this package that split the work themselves (attention heads). */
+    static MatMulKernel kernel() {
+        return KERNEL;
     }
 
     /**

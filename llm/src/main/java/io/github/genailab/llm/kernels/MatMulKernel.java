@@ -16,14 +16,15 @@ interface MatMulKernel {
      * @param x the input, {@code rows x in}
      * @param rows the number of rows
      * @param in the inner dimension
-     * @param w the weight, {@code in x out}
-     * @param out the number of columns of {@code w} and {@code y}
+     * @param w the weight, {@code in x out} from index {@code wAt}
+     * @param wAt the index of {@code W[0][0]} in {@code w}
+     * @param out the number of columns (the row stride) of {@code w} and {@code y}
      * @param bias the bias, or null
      * @param y the output, {@code rows x out}
      * @param from the first column
      * @param to one past the last column
      */
-    void columns(float[] x, int rows, int in, float[] w, int out, float[] bias, float[] y, int from, int to);
+    void columns(float[] x, int rows, int in, float[] w, int wAt, int out, float[] bias, float[] y, int from, int to);
 
     /**
      * The Vector API kernel when the JVM was started with {@code --add-modules jdk.incubator.vector}

@@ -13,8 +13,8 @@ final class PortableMatMul implements MatMulKernel {
     private static final int ROW_BLOCK = 4;
 
     @Override
-    public void columns(float[] x, int rows, int in, float[] w, int out, float[] bias, float[] y, int from,
-            int to) {
+    public void columns(float[] x, int rows, int in, float[] w, int wAt, int out, float[] bias, float[] y,
+            int from, int to) {
         float[][] acc = new float[ROW_BLOCK][COLUMN_BLOCK];
         for (int j0 = from; j0 < to; j0 += COLUMN_BLOCK) {
             int width = Math.min(COLUMN_BLOCK, to - j0);
@@ -26,10 +26,10 @@ final class PortableMatMul implements MatMulKernel {
                         load(acc[r], y, (r0 + r) * out + j0, width, k0 == 0 ? bias : null, j0, k0 == 0);
                     }
                     if (block == ROW_BLOCK) {
-                        fourRows(x, r0 * in, in, w, out, j0, width, k0, k1, acc);
+                        fourRows(x, r0 * in, in, w, wAt, out, j0, width, k0, k1, acc);
                     } else {
                         for (int r = 0; r < block; r++) {
-                            oneRow(x, (r0 + r) * in, w, out, j0, width, k0, k1, acc[r]);
+                            oneRow(x, (r0 + r) * in, w, wAt, out, j0, width, k0, k1, acc[r]);
                         }
                     }
                     for (int r = 0; r < block; r++) {
@@ -50,7 +50,7 @@ final class PortableMatMul implements MatMulKernel {
         }
     }
 
-    private static void oneRow(float[] x, int xAt, float[] w, int out, int j0, int width, int k0, int k1,
+    private static void oneRow(float[] x, int xAt, float[] w, int wAt, int out, int j0, int width, int k0, int k1,
             float[] a) {
         int k = k0;
         for (; k + 4 <= k1; k += 4) {
@@ -58,7 +58,7 @@ final class PortableMatMul implements MatMulKernel {
             float x1 = x[xAt + k + 1];
             float x2 = x[xAt + k + 2];
             float x3 = x[xAt + k + 3];
-            int w0 = k * out + j0;
+            int w0 = wAt + k * out + j0;
             int w1 = w0 + out;
             int w2 = w1 + out;
             int w3 = w2 + out;
@@ -69,22 +69,22 @@ final class PortableMatMul implements MatMulKernel {
         }
         for (; k < k1; k++) {
             float x0 = x[xAt + k];
-            int w0 = k * out + j0;
+            int w0 = wAt + k * out + j0;
             for (int j = 0; j < width; j++) {
                 a[j] = Math.fma(x0, w[w0 + j], a[j]);
             }
         }
     }
 
-    private static void fourRows(float[] x, int xAt, int in, float[] w, int out, int j0, int width, int k0,
-            int k1, float[][] acc) {
+    private static void fourRows(float[] x, int xAt, int in, float[] w, int wAt, int out, int j0, int width,
+            int k0, int k1, float[][] acc) {
         float[] a0 = acc[0];
         float[] a1 = acc[1];
         float[] a2 = acc[2];
         float[] a3 = acc[3];
         int k = k0;
         for (; k + 2 <= k1; k += 2) {
-            int w0 = k * out + j0;
+            int w0 = wAt + k * out + j0;
             int w1 = w0 + out;
             float x00 = x[xAt + k];
             float x01 = x[xAt + k + 1];
@@ -104,7 +104,7 @@ final class PortableMatMul implements MatMulKernel {
             }
         }
         for (; k < k1; k++) {
-            int w0 = k * out + j0;
+            int w0 = wAt + k * out + j0;
             float x00 = x[xAt + k];
             float x10 = x[xAt + in + k];
             float x20 = x[xAt + 2 * in + k];

@@ -32,25 +32,26 @@ final class VectorMatMul implements MatMulKernel {
     private static final int DEPTH_BLOCK = 256;
 
     @Override
-    public void columns(float[] x, int rows, int in, float[] w, int out, float[] bias, float[] y, int from, int to) {
+    public void columns(float[] x, int rows, int in, float[] w, int wAt, int out, float[] bias, float[] y, int from,
+            int to) {
         int blocked = rows - rows % ROW_BLOCK;
         for (int k0 = 0; k0 < in; k0 += DEPTH_BLOCK) {
             int k1 = Math.min(in, k0 + DEPTH_BLOCK);
             for (int r = 0; r < blocked; r += ROW_BLOCK) {
-                fourRows(x, r, in, w, out, k0 == 0 ? bias : null, k0 > 0, y, from, to, k0, k1);
+                fourRows(x, r, in, w, wAt, out, k0 == 0 ? bias : null, k0 > 0, y, from, to, k0, k1);
             }
         }
         int r = blocked;
         if (r < rows) {
             float[] acc = new float[STREAM_BLOCK];
             for (; r < rows; r++) {
-                oneRow(x, r * in, in, w, out, bias, y, r * out, from, to, acc);
+                oneRow(x, r * in, in, w, wAt, out, bias, y, r * out, from, to, acc);
             }
         }
     }
 
-    private static void fourRows(float[] x, int r, int in, float[] w, int out, float[] bias, boolean partial,
-            float[] y, int from, int to, int k0, int k1) {
+    private static void fourRows(float[] x, int r, int in, float[] w, int wAt, int out, float[] bias,
+            boolean partial, float[] y, int from, int to, int k0, int k1) {
         int x0 = r * in;
         int x1 = x0 + in;
         int x2 = x1 + in;
@@ -70,7 +71,7 @@ final class VectorMatMul implements MatMulKernel {
             FloatVector c30 = start(bias, partial, y, y0 + 3 * out, j);
             FloatVector c31 = start(bias, partial, y, y0 + 3 * out + L, j + L);
             FloatVector c32 = start(bias, partial, y, y0 + 3 * out + 2 * L, j + 2 * L);
-            for (int k = k0, at = k0 * out + j; k < k1; k++, at += out) {
+            for (int k = k0, at = wAt + k0 * out + j; k < k1; k++, at += out) {
                 FloatVector w0 = FloatVector.fromArray(S, w, at);
                 FloatVector w1 = FloatVector.fromArray(S, w, at + L);
                 FloatVector w2 = FloatVector.fromArray(S, w, at + 2 * L);
@@ -110,7 +111,7 @@ final class VectorMatMul implements MatMulKernel {
             FloatVector c1 = start(bias, partial, y, y0 + out, j);
             FloatVector c2 = start(bias, partial, y, y0 + 2 * out, j);
             FloatVector c3 = start(bias, partial, y, y0 + 3 * out, j);
-            for (int k = k0, at = k0 * out + j; k < k1; k++, at += out) {
+            for (int k = k0, at = wAt + k0 * out + j; k < k1; k++, at += out) {
                 FloatVector w0 = FloatVector.fromArray(S, w, at);
                 c0 = w0.fma(FloatVector.broadcast(S, x[x0 + k]), c0);
                 c1 = w0.fma(FloatVector.broadcast(S, x[x1 + k]), c1);
@@ -128,7 +129,7 @@ final class VectorMatMul implements MatMulKernel {
                 float acc = partial ? y[yt] : bias == null ? 0f : bias[j];
                 int xt = x0 + t * in;
                 for (int k = k0; k < k1; k++) {
-                    acc = Math.fma(x[xt + k], w[k * out + j], acc);
+                    acc = Math.fma(x[xt + k], w[wAt + k * out + j], acc);
                 }
                 y[yt] = acc;
             }
@@ -143,8 +144,8 @@ final class VectorMatMul implements MatMulKernel {
         return bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
     }
 
-    private static void oneRow(float[] x, int xAt, int in, float[] w, int out, float[] bias, float[] y, int yAt,
-            int from, int to, float[] acc) {
+    private static void oneRow(float[] x, int xAt, int in, float[] w, int wAt, int out, float[] bias, float[] y,
+            int yAt, int from, int to, float[] acc) {
         for (int j0 = from; j0 < to; j0 += STREAM_BLOCK) {
             int width = Math.min(STREAM_BLOCK, to - j0);
             int vectorWidth = width - width % L;
@@ -155,7 +156,7 @@ final class VectorMatMul implements MatMulKernel {
             }
             int k = 0;
             for (; k + 4 <= in; k += 4) {
-                int a0 = k * out + j0;
+                int a0 = wAt + k * out + j0;
                 int a1 = a0 + out;
                 int a2 = a1 + out;
                 int a3 = a2 + out;
@@ -181,7 +182,7 @@ final class VectorMatMul implements MatMulKernel {
                 }
             }
             for (; k < in; k++) {
-                int a0 = k * out + j0;
+                int a0 = wAt + k * out + j0;
                 float s0 = x[xAt + k];
                 FloatVector v0 = FloatVector.broadcast(S, s0);
                 for (int j = 0; j < vectorWidth; j += L) {

@@ -31,8 +31,8 @@ class MatMulTest {
                     float[] bias = out % 2 == 0 ? random(rng, out) : null;
                     float[] a = new float[rows * out];
                     float[] b = new float[rows * out];
-                    portable.columns(x, rows, in, w, out, bias, a, 0, out);
-                    fast.columns(x, rows, in, w, out, bias, b, 0, out);
+                    portable.columns(x, rows, in, w, 0, out, bias, a, 0, out);
+                    fast.columns(x, rows, in, w, 0, out, bias, b, 0, out);
                     assertThat(b).as("rows %d in %d out %d", rows, in, out).containsExactly(a);
                     for (int r = 0; r < rows; r++) {
                         for (int j = 0; j < out; j++) {
