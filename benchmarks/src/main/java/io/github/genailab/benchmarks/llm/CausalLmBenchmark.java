@@ -36,9 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       prefill done in the invocation's setup;</li>
  *   <li>{@code load}: {@link CausalLm#load} of the directory (target for GPT-2 small: under 2 s).</li>
  * </ul>
- * The {@code kernel} parameter is {@code vector} in forks started with
- * {@code --add-modules jdk.incubator.vector} and {@code portable} otherwise; see the two benchmark
- * subclasses. Tokens per second: 128 / prefill seconds, 64 / decode seconds.
+ * Forks start with {@code --add-modules jdk.incubator.vector} (the Vector API kernel);
+ * {@link CausalLmPortableBenchmark} runs the same on a default JVM. Tokens per second: 128 / prefill
+ * seconds, 64 / decode seconds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
