@@ -13,7 +13,7 @@ package io.github.genailab.llm.kernels;
  *       {@code --add-modules jdk.incubator.vector} (the same opt-in as {@code genailab-membership}):
  *       on batched input it keeps a tile of 4 rows x 3 vectors of outputs in registers while it walks
  *       {@code k}, and with one row (decoding) it streams each row of {@code W} once through
- *       512-column accumulators in L1.</li>
+ *       up to 8,192 accumulators in L2.</li>
  * </ul>
  *
  * <p>Determinism: in both kernels each output is {@code b[j]} followed by fused multiply-adds over
