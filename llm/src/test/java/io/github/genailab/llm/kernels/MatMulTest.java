@@ -49,6 +49,23 @@ class MatMulTest {
     }
 
     @Test
+    void wideSingleRowsSpanSeveralStreamingBlocks() {
+        RandomGenerator rng = Rngs.seeded(9);
+        int in = 6;
+        int out = 20_000;
+        for (int rows : new int[] {1, 5}) {
+            float[] x = random(rng, rows * in);
+            float[] w = random(rng, in * out);
+            float[] bias = random(rng, out);
+            float[] a = new float[rows * out];
+            float[] b = new float[rows * out];
+            new PortableMatMul().columns(x, rows, in, w, 0, out, bias, a, 0, out);
+            MatMulKernel.create().columns(x, rows, in, w, 0, out, bias, b, 0, out);
+            assertThat(b).containsExactly(a);
+        }
+    }
+
+    @Test
     void theThreadSplitDoesNotChangeABit() {
         RandomGenerator rng = Rngs.seeded(8);
         int rows = 6;
