@@ -54,6 +54,12 @@ class BadInputTest {
                 broken("unsupported dtype", GPT2, d -> CheckpointSurgery.editHeader(d.resolve("model.safetensors"),
                         h -> CheckpointSurgery.tensor(h, C_ATTN).put("dtype", "I8")), C_ATTN,
                         "dtype must be one of [F32, F16, BF16]", "got I8"),
+                broken("NaN weight", GPT2, d -> CheckpointSurgery.pokeFirstFloat(d.resolve("model.safetensors"),
+                        "transformer.h.1.mlp.c_proj.bias", Float.NaN), "transformer.h.1.mlp.c_proj.bias",
+                        "must hold finite values, got NaN at flat index 0"),
+                broken("infinite weight in a transposed read", LLAMA, d -> CheckpointSurgery.pokeFirstFloat(
+                        d.resolve("model.safetensors"), "model.layers.0.mlp.up_proj.weight", Float.POSITIVE_INFINITY),
+                        "model.layers.0.mlp.up_proj.weight", "got Infinity at flat index 0"),
                 broken("tensor missing", GPT2, d -> CheckpointSurgery.editHeader(d.resolve("model.safetensors"),
                         h -> h.remove("transformer.h.1.mlp.c_fc.bias")), "transformer.h.1.mlp.c_fc.bias",
                         "expected shape [64]", "missing"),

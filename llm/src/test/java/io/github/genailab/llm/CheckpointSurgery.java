@@ -69,6 +69,21 @@ final class CheckpointSurgery {
         return (Map<String, Object>) header.get(name);
     }
 
+    /** Overwrites the first element of an F32 tensor. */
+    static void pokeFirstFloat(Path file, String tensor, float value) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            int length = (int) b.getLong(0);
+            Map<?, ?> header = (Map<?, ?>) Json.parse(new String(bytes, 8, length, StandardCharsets.UTF_8));
+            double begin = (Double) ((List<?>) ((Map<?, ?>) header.get(tensor)).get("data_offsets")).get(0);
+            b.putFloat(8 + length + (int) begin, value);
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void truncate(Path file, long length) {
         try {
             byte[] bytes = Files.readAllBytes(file);

@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>Headers are read and validated when the checkpoint is opened; a tensor's bytes are memory-mapped
  * ({@link FileChannel#map}) only when it is read, and widened to a new float32 array (F16 and BF16
  * exactly). Reading checks the shape the caller expects and names the tensor, the file, the expected
- * and the found shape. The mapping is released with the returned buffer; nothing stays open.
+ * and the found shape, and refuses a NaN or infinite weight (which would make every logit NaN). The mapping is released with the returned buffer; nothing stays open.
  */
 public final class SafetensorsCheckpoint {
 
@@ -132,7 +132,7 @@ public final class SafetensorsCheckpoint {
      * @param name the tensor's key
      * @param expectedShape the shape the model's config implies
      * @return a new array of {@code product(expectedShape)} floats
-     * @throws IllegalArgumentException if the tensor is missing or its shape differs
+     * @throws IllegalArgumentException if the tensor is missing, its shape differs or it holds a NaN or infinity
      * @throws UncheckedIOException if mapping fails
      */
     public float[] read(String name, int... expectedShape) {
@@ -154,6 +154,7 @@ public final class SafetensorsCheckpoint {
                 }
             }
         }
+        requireFinite(entry, out, 0, out.length);
         return out;
     }
 
@@ -165,7 +166,7 @@ public final class SafetensorsCheckpoint {
      * @param rows the expected first dimension on disk
      * @param cols the expected second dimension on disk
      * @return a new array {@code t} with {@code t[c * rows + r] = tensor[r][c]}
-     * @throws IllegalArgumentException if the tensor is missing or its shape differs
+     * @throws IllegalArgumentException if the tensor is missing, its shape differs or it holds a NaN or infinity
      * @throws UncheckedIOException if mapping fails
      */
     public float[] readTransposed(String name, int rows, int cols) {
@@ -186,7 +187,7 @@ public final class SafetensorsCheckpoint {
      * @param dst the destination, at least {@code cols * dstRowLength} long
      * @param dstRowLength the width of a destination row
      * @param dstColumn the destination column of the tensor's first row
-     * @throws IllegalArgumentException if the tensor is missing or its shape differs
+     * @throws IllegalArgumentException if the tensor is missing, its shape differs or it holds a NaN or infinity
      * @throws UncheckedIOException if mapping fails
      */
     public void readTransposedInto(String name, int rows, int cols, float[] dst, int dstRowLength, int dstColumn) {
@@ -210,11 +211,28 @@ public final class SafetensorsCheckpoint {
                         } else {
                             v = TensorDType.bfloat16ToFloat(s.get(from + c));
                         }
+                        if (!Float.isFinite(v)) {
+                            throw nonFinite(entry, (long) r * cols + c, v);
+                        }
                         dst[c * dstRowLength + dstColumn + r] = v;
                     }
                 }
             }
         }
+    }
+
+    /** A weight that is NaN or infinite would turn every logit into NaN: refuse the file instead. */
+    private static void requireFinite(TensorEntry entry, float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw nonFinite(entry, i, values[i]);
+            }
+        }
+    }
+
+    private static IllegalArgumentException nonFinite(TensorEntry entry, long index, float value) {
+        return new IllegalArgumentException("tensor " + entry.name() + " in " + entry.file()
+                + " must hold finite values, got " + value + " at flat index " + index);
     }
 
     private TensorEntry checked(String name, int... expectedShape) {
