@@ -132,7 +132,10 @@ public final class CausalLm implements LanguageModel, AutoCloseable {
     @Override
     public double[] nextTokenLogits(int[] tokens, int length) {
         Checks.notNull(tokens, "tokens");
-        Checks.inRange(length, 1, tokens.length, "length (a transformer needs at least one token of context)");
+        if (length == 0) {
+            throw Checks.fail("length", "be >= 1 (a transformer needs at least one token of context)", 0);
+        }
+        Checks.inRange(length, 1, tokens.length, "length");
         float[] logits = run(Arrays.copyOf(tokens, length), model.newCache(), false);
         return toDoubles(logits, 0, logits.length);
     }

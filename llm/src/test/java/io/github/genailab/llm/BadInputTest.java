@@ -120,8 +120,10 @@ class BadInputTest {
             assertThatThrownBy(() -> lm.forward(new int[0])).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> lm.forward(new int[25])).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("24 positions").hasMessageContaining("got 25");
-            assertThatThrownBy(() -> lm.nextTokenLogits(new int[] {1, 2}, 0))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length");
+            assertThatThrownBy(() -> lm.nextTokenLogits(new int[] {1, 2}, 0)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("length must be >= 1 (a transformer needs at least one token of context), got 0");
+            assertThatThrownBy(() -> lm.nextTokenLogits(new int[] {1, 2}, 3)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("length must be in [1, 2], got 3");
             assertThatThrownBy(() -> lm.tokenLogProbs(new int[] {3})).isInstanceOf(IllegalArgumentException.class);
             assertThat(lm.forward(new int[24])).hasNumberOfRows(24);
         }
