@@ -7,12 +7,13 @@ import jdk.incubator.vector.VectorSpecies;
  * The {@link MatMulKernel} written with the incubating Vector API (JEP 414), used only when the JVM
  * runs with {@code --add-modules jdk.incubator.vector}.
  *
- * <p><b>Batched rows</b> (prefill): a tile of 4 rows x 3 vectors of outputs stays in 12 registers
- * while {@code k} runs over a block of 256 rows of {@code W}; per {@code k}, 3 vector loads of
- * {@code W} and 4 broadcasts of {@code X} feed 12 fused multiply-adds. Partial sums go back to
- * {@code y} between blocks (exactly: a float store and load). Blocking {@code k} keeps the pages of
- * {@code W} a tile touches within the TLB: unblocked, a 3,072-row weight with 768 columns (GPT-2's MLP
- * projection) ran at a tenth of the speed, one page walk per row.
+ * <p><b>Batched rows</b> (prefill): {@code W} is cut into panels of 256 rows x 3 vectors, each copied
+ * once into a contiguous buffer (in L1) and then used by every block of 4 rows; a tile of 4 rows x 3
+ * vectors of outputs stays in 12 registers while {@code k} runs over the panel, and per {@code k}
+ * 3 vector loads and 4 broadcasts feed 12 fused multiply-adds. Partial sums go back to {@code y}
+ * between panels (exactly: a float store and load). Blocking {@code k} also keeps the pages of
+ * {@code W} within the TLB: unblocked, a 3,072-row weight with 768 columns (GPT-2's MLP projection)
+ * ran at a tenth of the speed, one page walk per row.
  *
  * <p><b>Single rows</b> (decoding, and the last {@code rows mod 4} rows): up to 8,192 accumulators
  * (in L2), and {@code W} streamed four rows at a time, each row segment read once and contiguously:
@@ -38,105 +39,130 @@ final class VectorMatMul implements MatMulKernel {
     public void columns(float[] x, int rows, int in, float[] w, int wAt, int out, float[] bias, float[] y, int from,
             int to) {
         int blocked = rows - rows % ROW_BLOCK;
-        for (int k0 = 0; k0 < in; k0 += DEPTH_BLOCK) {
-            int k1 = Math.min(in, k0 + DEPTH_BLOCK);
-            for (int r = 0; r < blocked; r += ROW_BLOCK) {
-                fourRows(x, r, in, w, wAt, out, k0 == 0 ? bias : null, k0 > 0, y, from, to, k0, k1);
+        if (blocked > 0) {
+            float[] panel = new float[DEPTH_BLOCK * 3 * L];
+            for (int k0 = 0; k0 < in; k0 += DEPTH_BLOCK) {
+                int k1 = Math.min(in, k0 + DEPTH_BLOCK);
+                float[] start = k0 == 0 ? bias : null;
+                int j = from;
+                for (; j + 3 * L <= to; j += 3 * L) {
+                    pack(w, wAt, out, k0, k1, j, panel);
+                    for (int r = 0; r < blocked; r += ROW_BLOCK) {
+                        tile(x, r, in, panel, k0, k1, start, k0 > 0, y, out, j);
+                    }
+                }
+                for (; j + L <= to; j += L) {
+                    for (int r = 0; r < blocked; r += ROW_BLOCK) {
+                        narrowTile(x, r, in, w, wAt, out, start, k0 > 0, y, j, k0, k1);
+                    }
+                }
+                for (; j < to; j++) {
+                    for (int r = 0; r < blocked; r++) {
+                        int yAt = r * out + j;
+                        float acc = k0 > 0 ? y[yAt] : bias == null ? 0f : bias[j];
+                        for (int k = k0; k < k1; k++) {
+                            acc = Math.fma(x[r * in + k], w[wAt + k * out + j], acc);
+                        }
+                        y[yAt] = acc;
+                    }
+                }
             }
         }
-        int r = blocked;
-        if (r < rows) {
+        if (blocked < rows) {
             float[] acc = new float[Math.min(STREAM_BLOCK, to - from)];
-            for (; r < rows; r++) {
+            for (int r = blocked; r < rows; r++) {
                 oneRow(x, r * in, in, w, wAt, out, bias, y, r * out, from, to, acc);
             }
         }
     }
 
-    private static void fourRows(float[] x, int r, int in, float[] w, int wAt, int out, float[] bias,
-            boolean partial, float[] y, int from, int to, int k0, int k1) {
+    /** Copies {@code W[k0, k1)[j, j + 3L)} into consecutive rows of {@code 3L} floats. */
+    private static void pack(float[] w, int wAt, int out, int k0, int k1, int j, float[] panel) {
+        for (int k = k0, p = 0; k < k1; k++, p += 3 * L) {
+            System.arraycopy(w, wAt + k * out + j, panel, p, 3 * L);
+        }
+    }
+
+    /** Rows {@code r..r+3}, columns {@code j..j+3L}: 12 accumulators in registers over the packed panel. */
+    private static void tile(float[] x, int r, int in, float[] panel, int k0, int k1, float[] bias, boolean partial,
+            float[] y, int out, int j) {
+        int x0 = r * in + k0;
+        int x1 = x0 + in;
+        int x2 = x1 + in;
+        int x3 = x2 + in;
+        int y0 = r * out + j;
+        FloatVector c00 = start(bias, partial, y, y0, j);
+        FloatVector c01 = start(bias, partial, y, y0 + L, j + L);
+        FloatVector c02 = start(bias, partial, y, y0 + 2 * L, j + 2 * L);
+        FloatVector c10 = start(bias, partial, y, y0 + out, j);
+        FloatVector c11 = start(bias, partial, y, y0 + out + L, j + L);
+        FloatVector c12 = start(bias, partial, y, y0 + out + 2 * L, j + 2 * L);
+        FloatVector c20 = start(bias, partial, y, y0 + 2 * out, j);
+        FloatVector c21 = start(bias, partial, y, y0 + 2 * out + L, j + L);
+        FloatVector c22 = start(bias, partial, y, y0 + 2 * out + 2 * L, j + 2 * L);
+        FloatVector c30 = start(bias, partial, y, y0 + 3 * out, j);
+        FloatVector c31 = start(bias, partial, y, y0 + 3 * out + L, j + L);
+        FloatVector c32 = start(bias, partial, y, y0 + 3 * out + 2 * L, j + 2 * L);
+        int depth = k1 - k0;
+        for (int k = 0; k < depth; k++) {
+            int p = k * 3 * L;
+            FloatVector w0 = FloatVector.fromArray(S, panel, p);
+            FloatVector w1 = FloatVector.fromArray(S, panel, p + L);
+            FloatVector w2 = FloatVector.fromArray(S, panel, p + 2 * L);
+            FloatVector v = FloatVector.broadcast(S, x[x0 + k]);
+            c00 = w0.fma(v, c00);
+            c01 = w1.fma(v, c01);
+            c02 = w2.fma(v, c02);
+            v = FloatVector.broadcast(S, x[x1 + k]);
+            c10 = w0.fma(v, c10);
+            c11 = w1.fma(v, c11);
+            c12 = w2.fma(v, c12);
+            v = FloatVector.broadcast(S, x[x2 + k]);
+            c20 = w0.fma(v, c20);
+            c21 = w1.fma(v, c21);
+            c22 = w2.fma(v, c22);
+            v = FloatVector.broadcast(S, x[x3 + k]);
+            c30 = w0.fma(v, c30);
+            c31 = w1.fma(v, c31);
+            c32 = w2.fma(v, c32);
+        }
+        c00.intoArray(y, y0);
+        c01.intoArray(y, y0 + L);
+        c02.intoArray(y, y0 + 2 * L);
+        c10.intoArray(y, y0 + out);
+        c11.intoArray(y, y0 + out + L);
+        c12.intoArray(y, y0 + out + 2 * L);
+        c20.intoArray(y, y0 + 2 * out);
+        c21.intoArray(y, y0 + 2 * out + L);
+        c22.intoArray(y, y0 + 2 * out + 2 * L);
+        c30.intoArray(y, y0 + 3 * out);
+        c31.intoArray(y, y0 + 3 * out + L);
+        c32.intoArray(y, y0 + 3 * out + 2 * L);
+    }
+
+    /** Rows {@code r..r+3}, one vector of columns from {@code j}, straight from {@code W}. */
+    private static void narrowTile(float[] x, int r, int in, float[] w, int wAt, int out, float[] bias,
+            boolean partial, float[] y, int j, int k0, int k1) {
         int x0 = r * in;
         int x1 = x0 + in;
         int x2 = x1 + in;
         int x3 = x2 + in;
-        int j = from;
-        for (; j + 3 * L <= to; j += 3 * L) {
-            int y0 = r * out + j;
-            FloatVector c00 = start(bias, partial, y, y0, j);
-            FloatVector c01 = start(bias, partial, y, y0 + L, j + L);
-            FloatVector c02 = start(bias, partial, y, y0 + 2 * L, j + 2 * L);
-            FloatVector c10 = start(bias, partial, y, y0 + out, j);
-            FloatVector c11 = start(bias, partial, y, y0 + out + L, j + L);
-            FloatVector c12 = start(bias, partial, y, y0 + out + 2 * L, j + 2 * L);
-            FloatVector c20 = start(bias, partial, y, y0 + 2 * out, j);
-            FloatVector c21 = start(bias, partial, y, y0 + 2 * out + L, j + L);
-            FloatVector c22 = start(bias, partial, y, y0 + 2 * out + 2 * L, j + 2 * L);
-            FloatVector c30 = start(bias, partial, y, y0 + 3 * out, j);
-            FloatVector c31 = start(bias, partial, y, y0 + 3 * out + L, j + L);
-            FloatVector c32 = start(bias, partial, y, y0 + 3 * out + 2 * L, j + 2 * L);
-            for (int k = k0, at = wAt + k0 * out + j; k < k1; k++, at += out) {
-                FloatVector w0 = FloatVector.fromArray(S, w, at);
-                FloatVector w1 = FloatVector.fromArray(S, w, at + L);
-                FloatVector w2 = FloatVector.fromArray(S, w, at + 2 * L);
-                FloatVector v = FloatVector.broadcast(S, x[x0 + k]);
-                c00 = w0.fma(v, c00);
-                c01 = w1.fma(v, c01);
-                c02 = w2.fma(v, c02);
-                v = FloatVector.broadcast(S, x[x1 + k]);
-                c10 = w0.fma(v, c10);
-                c11 = w1.fma(v, c11);
-                c12 = w2.fma(v, c12);
-                v = FloatVector.broadcast(S, x[x2 + k]);
-                c20 = w0.fma(v, c20);
-                c21 = w1.fma(v, c21);
-                c22 = w2.fma(v, c22);
-                v = FloatVector.broadcast(S, x[x3 + k]);
-                c30 = w0.fma(v, c30);
-                c31 = w1.fma(v, c31);
-                c32 = w2.fma(v, c32);
-            }
-            c00.intoArray(y, y0);
-            c01.intoArray(y, y0 + L);
-            c02.intoArray(y, y0 + 2 * L);
-            c10.intoArray(y, y0 + out);
-            c11.intoArray(y, y0 + out + L);
-            c12.intoArray(y, y0 + out + 2 * L);
-            c20.intoArray(y, y0 + 2 * out);
-            c21.intoArray(y, y0 + 2 * out + L);
-            c22.intoArray(y, y0 + 2 * out + 2 * L);
-            c30.intoArray(y, y0 + 3 * out);
-            c31.intoArray(y, y0 + 3 * out + L);
-            c32.intoArray(y, y0 + 3 * out + 2 * L);
+        int y0 = r * out + j;
+        FloatVector c0 = start(bias, partial, y, y0, j);
+        FloatVector c1 = start(bias, partial, y, y0 + out, j);
+        FloatVector c2 = start(bias, partial, y, y0 + 2 * out, j);
+        FloatVector c3 = start(bias, partial, y, y0 + 3 * out, j);
+        for (int k = k0, at = wAt + k0 * out + j; k < k1; k++, at += out) {
+            FloatVector w0 = FloatVector.fromArray(S, w, at);
+            c0 = w0.fma(FloatVector.broadcast(S, x[x0 + k]), c0);
+            c1 = w0.fma(FloatVector.broadcast(S, x[x1 + k]), c1);
+            c2 = w0.fma(FloatVector.broadcast(S, x[x2 + k]), c2);
+            c3 = w0.fma(FloatVector.broadcast(S, x[x3 + k]), c3);
         }
-        for (; j + L <= to; j += L) {
-            int y0 = r * out + j;
-            FloatVector c0 = start(bias, partial, y, y0, j);
-            FloatVector c1 = start(bias, partial, y, y0 + out, j);
-            FloatVector c2 = start(bias, partial, y, y0 + 2 * out, j);
-            FloatVector c3 = start(bias, partial, y, y0 + 3 * out, j);
-            for (int k = k0, at = wAt + k0 * out + j; k < k1; k++, at += out) {
-                FloatVector w0 = FloatVector.fromArray(S, w, at);
-                c0 = w0.fma(FloatVector.broadcast(S, x[x0 + k]), c0);
-                c1 = w0.fma(FloatVector.broadcast(S, x[x1 + k]), c1);
-                c2 = w0.fma(FloatVector.broadcast(S, x[x2 + k]), c2);
-                c3 = w0.fma(FloatVector.broadcast(S, x[x3 + k]), c3);
-            }
-            c0.intoArray(y, y0);
-            c1.intoArray(y, y0 + out);
-            c2.intoArray(y, y0 + 2 * out);
-            c3.intoArray(y, y0 + 3 * out);
-        }
-        for (; j < to; j++) {
-            for (int t = 0; t < ROW_BLOCK; t++) {
-                int yt = (r + t) * out + j;
-                float acc = partial ? y[yt] : bias == null ? 0f : bias[j];
-                int xt = x0 + t * in;
-                for (int k = k0; k < k1; k++) {
-                    acc = Math.fma(x[xt + k], w[wAt + k * out + j], acc);
-                }
-                y[yt] = acc;
-            }
-        }
+        c0.intoArray(y, y0);
+        c1.intoArray(y, y0 + out);
+        c2.intoArray(y, y0 + 2 * out);
+        c3.intoArray(y, y0 + 3 * out);
     }
 
     /** The accumulator's start: the partial sum in {@code y}, else the bias, else zero. */
