@@ -20,10 +20,15 @@ import java.util.Arrays;
  * the same row computed alone by a decoding step give the same bits. A row always has its own position,
  * so no row is empty and no NaN arises from finite inputs.
  *
- * <p>Heads are split over threads; each output element is computed by one thread in a fixed order.
+ * <p>Long prompts are processed 256 query rows at a time (a row's result does not depend on the rows
+ * beside it), so the scratch memory stays linear in the context length. Heads are split over
+ * threads; each output element is computed by one thread in a fixed order.
  * Cost per row: {@code 4 * H * d * (start + rows)} flops.
  */
 public final class Attention {
+
+    /** Query rows per pass: bounds the scratch to {@code 256 x (start + rows)} scores per thread. */
+    private static final int QUERY_CHUNK = 256;
 
     private Attention() {
     }
@@ -54,22 +59,27 @@ public final class Attention {
         float scale = (float) (1 / Math.sqrt(d));
         MatMulKernel kernel = MatMul.kernel();
         pool.forRange(heads, 1, (h0, h1) -> {
-            float[] query = new float[rows * d];
-            float[] scores = new float[rows * capacity];
-            float[] probabilities = new float[rows * context];
-            float[] mixed = new float[rows * kvWidth];
+            int chunk = Math.min(rows, QUERY_CHUNK);
+            float[] query = new float[chunk * d];
+            float[] scores = new float[chunk * capacity];
+            float[] probabilities = new float[chunk * context];
+            float[] mixed = new float[chunk * kvWidth];
             for (int h = h0; h < h1; h++) {
                 int g = h / (heads / kvHeads);
-                for (int t = 0; t < rows; t++) {
-                    System.arraycopy(q, t * qStride + h * d, query, t * d, d);
-                }
-                kernel.columns(query, rows, d, keys, g * d * capacity, capacity, null, scores, 0, context);
-                for (int t = 0; t < rows; t++) {
-                    softmax(scores, t * capacity, start + t + 1, scale, probabilities, t * context, context);
-                }
-                kernel.columns(probabilities, rows, context, values, 0, kvWidth, null, mixed, g * d, g * d + d);
-                for (int t = 0; t < rows; t++) {
-                    System.arraycopy(mixed, t * kvWidth + g * d, out, t * heads * d + h * d, d);
+                for (int t0 = 0; t0 < rows; t0 += QUERY_CHUNK) {
+                    int n = Math.min(QUERY_CHUNK, rows - t0);
+                    int visible = start + t0 + n;
+                    for (int t = 0; t < n; t++) {
+                        System.arraycopy(q, (t0 + t) * qStride + h * d, query, t * d, d);
+                    }
+                    kernel.columns(query, n, d, keys, g * d * capacity, capacity, null, scores, 0, visible);
+                    for (int t = 0; t < n; t++) {
+                        softmax(scores, t * capacity, start + t0 + t + 1, scale, probabilities, t * visible, visible);
+                    }
+                    kernel.columns(probabilities, n, visible, values, 0, kvWidth, null, mixed, g * d, g * d + d);
+                    for (int t = 0; t < n; t++) {
+                        System.arraycopy(mixed, t * kvWidth + g * d, out, (t0 + t) * heads * d + h * d, d);
+                    }
                 }
             }
         });
