@@ -62,11 +62,11 @@ public final class LanguageModelCollapseLecture {
      */
     public static void run(LectureArgs args, PrintStream out) throws IOException {
         Figures figures = Figures.in(args.out(), out);
-        int generations = args.size(10, 3);
+        int generations = args.size(10, 2);
         int seeds = args.size(3, 2);
         int threads = args.size(2, 1);
         LanguageModelCollapseOptions base = LanguageModelCollapseOptions.defaults().withGenerations(generations)
-                .withTrainingTokens(args.size(65_536, 4_096));
+                .withTrainingTokens(args.size(65_536, 2_048));
         out.println("settings: " + base);
         Map<String, DecodingOptions> decoders = new LinkedHashMap<>();
         decoders.put("sampling T=1", DecodingOptions.defaults());

@@ -89,7 +89,8 @@ public record LanguageModelCollapseEnsemble(LanguageModelCollapseOptions options
     @Override
     public String toString() {
         int g = options.generations();
-        return "LanguageModelCollapseEnsemble[" + runs.size() + " runs, " + options.workflow() + ", "
+        return "LanguageModelCollapseEnsemble[" + runs.size() + (runs.size() == 1 ? " run, " : " runs, ")
+                + options.workflow() + ", "
                 + options.decoding() + ", order " + options.order() + ", " + options.blocks() + " blocks of "
                 + options.blockLength() + ": held-out perplexity " + meanSd(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, 0)
                 + " -> " + meanSd(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, g) + " at generation " + g
