@@ -42,7 +42,8 @@ json.dump({"argv": ["java", "-Djava.awt.headless=true", "-jar", jar, "{connectio
           open(path, "w"), indent=1)
 PYEOF
 
-# The kernel's start-up sometimes races (toolchain notes §3), and a loaded machine can make it slow: retry a
+# The kernel's start-up sometimes races (rapaio-jupyter-kernel binds its shell channel before its handlers are
+# set; about 3 in 16 starts failed when it was tried), and a loaded machine can make it slow: retry a
 # start that fails (up to 6 times, 60 s each), never a cell error.
 execute() {
   local notebook=$1 log=$2

@@ -12,6 +12,9 @@ for i < 5, k < 4, with image row 3 set to all zeros (F.normalize's clamp at 1e-1
 Rerun (not part of the build; needs Debian's python3-torch):
     /usr/bin/python3 contrastive/src/test/python/golden_values.py
 and paste the printed constants into TorchGoldenTest.java.
+Versions used for the constants in TorchGoldenTest: Python 3.11.2 and Debian bookworm's python3-torch
+1.13.1+dfsg-4 (torch.__version__ "1.13.0a0"). A re-run on 2026-12-06 with these versions prints exactly
+the constants in the test.
 """
 import math
 

@@ -26,7 +26,7 @@ import io.github.genailab.core.math.Checks;
  * || model) grows without bound as a collapsing model's variance goes to 0 (the model misses real
  * data), while KL(model || original) grows only like {@code -1/2 ln det}. The L2 distance of the
  * authors' GMM notebook explodes once a component collapses because {@code int q^2} grows like
- * {@code 1/sigma^d} (pitfall 10): pair it with W2.
+ * {@code 1/sigma^d} (docs/collapse-theory.md, 'Pitfalls', item 10): pair it with W2.
  *
  * <p>Complexity: O(1) in 1-D; O(d^3) for d-dimensional Gaussians; O(K K' d^3) for mixtures.
  *

@@ -30,6 +30,9 @@ import java.util.random.RandomGenerator;
  */
 public final class IndependentRuns {
 
+    /** The most runs one call makes: 2^20 (a mistyped count fails at once instead of exhausting memory). */
+    public static final int MAX_RUNS = 1 << 20;
+
     private IndependentRuns() {
     }
 
@@ -67,6 +70,7 @@ public final class IndependentRuns {
     public static <T> List<T> run(int runs, RandomGenerator.SplittableGenerator rng, int threads,
             Function<RandomGenerator, T> experiment, ProgressListener listener) {
         Checks.positive(runs, "runs");
+        Checks.atMost(runs, MAX_RUNS, "runs");
         Checks.positive(threads, "threads");
         Checks.notNull(experiment, "experiment");
         Checks.notNull(listener, "listener");

@@ -4,7 +4,8 @@ import io.github.genailab.core.math.Checks;
 import java.util.Locale;
 
 /**
- * Where each generation's training data comes from (reference notes §2.5).
+ * Where each generation's training data comes from (first-order theory in docs/collapse-theory.md,
+ * 'Data workflows').
  *
  * <p>Generation 0's data are {@code M_0} points of the original distribution; after that, with
  * {@code M_t} the synthetic sample size of generation {@code t} and {@code model_t} the latest fit:
@@ -19,7 +20,7 @@ import java.util.Locale;
  *   freshData(n_r)       D_t = n_r fresh points of the original distribution + M_t points of model_t
  *                                                                           (Alemohammad et al.)
  * </pre>
- * Pitfall 9 of the notes: "keep 10% real" in Shumailov et al. is a fresh random 10% of the fixed
+ * docs/collapse-theory.md, 'Pitfalls', item 9: "keep 10% real" in Shumailov et al. is a fresh random 10% of the fixed
  * original training set each generation, which is {@link #keepOriginal(double)}, not accumulation and
  * not fresh real data; the three have different stationary errors.
  *

@@ -36,7 +36,10 @@ public final class Statistics {
         assertWithinFourSe(mean(runs, statistic), expected, sd(runs, statistic), runs.size());
     }
 
-    /** Asserts {@code |observed - expected| <= 4 sd / sqrt(runs) + extra} (reference notes §4 rule). */
+    /**
+     * Asserts {@code |observed - expected| <= 4 sd / sqrt(runs) + extra} (the tolerance rule of
+     * docs/collapse-theory.md, 'Predictions').
+     */
     public static void assertWithinFourSe(double observed, double expected, double sdPerRun, int runs, double extra) {
         double tolerance = 4 * sdPerRun / Math.sqrt(runs) + extra;
         assertThat(observed).as("mean over %d runs (expected %s +- %s)", runs, expected, tolerance)

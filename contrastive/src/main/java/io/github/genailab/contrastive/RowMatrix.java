@@ -11,6 +11,16 @@ import java.nio.FloatBuffer;
  */
 abstract class RowMatrix {
 
+    /**
+     * The largest magnitude of a double embedding entry: inner products and norms of such rows stay far
+     * from overflow (|x| <= 1e100 gives x.x <= D * 1e200). Larger finite values are refused rather than
+     * turned into NaN losses; float32 entries are always within range.
+     */
+    static final double MAX_MAGNITUDE = 1e100;
+
+    /** The most entries a matrix may have: the gradients are returned in flat arrays. */
+    static final long MAX_ENTRIES = Integer.MAX_VALUE - 8;
+
     private final int rows;
     private final int cols;
 
@@ -19,9 +29,10 @@ abstract class RowMatrix {
         this.cols = cols;
     }
 
-    /** Validates a float matrix (non-empty, rectangular, finite) and wraps it. */
+    /** Validates a float matrix (non-empty, rectangular, finite, not too large) and wraps it. */
     static RowMatrix of(float[][] values, String name) {
         int cols = Checks.finiteMatrix(values, name);
+        checkSize(values.length, cols, name);
         return new RowMatrix(values.length, cols) {
             @Override
             void row(int i, double[] dst) {
@@ -43,9 +54,18 @@ abstract class RowMatrix {
         };
     }
 
-    /** Validates a double matrix (non-empty, rectangular, finite) and wraps it. */
+    /** Validates a double matrix (non-empty, rectangular, finite, within {@link #MAX_MAGNITUDE}) and wraps it. */
     static RowMatrix of(double[][] values, String name) {
         int cols = Checks.finiteMatrix(values, name);
+        checkSize(values.length, cols, name);
+        for (int i = 0; i < values.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                if (Math.abs(values[i][j]) > MAX_MAGNITUDE) {
+                    throw Checks.fail(name + "[" + i + "][" + j + "]", "have magnitude <= " + MAX_MAGNITUDE
+                            + " (inner products must stay finite; rescale the embeddings)", values[i][j]);
+                }
+            }
+        }
         return new RowMatrix(values.length, cols) {
             @Override
             void row(int i, double[] dst) {
@@ -62,6 +82,13 @@ abstract class RowMatrix {
                 return Precision.FLOAT64;
             }
         };
+    }
+
+    private static void checkSize(int rows, int cols, String name) {
+        if ((long) rows * cols > MAX_ENTRIES) {
+            throw Checks.fail(name + " rows * columns", "be <= " + MAX_ENTRIES + " (gradients are flat arrays)",
+                    (long) rows * cols);
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Closed-form values of reference notes clip.md section 13 (verified there in float64). */
+/** Closed-form values listed in docs/clip-conventions.md, 'Closed forms' (computed in float64). */
 class ClipLossClosedFormTest {
 
     @ParameterizedTest

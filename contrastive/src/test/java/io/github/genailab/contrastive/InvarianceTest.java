@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** Symmetries of both losses (reference notes clip.md section 13, "Invariances / properties"). */
+/** Symmetries of both losses (docs/clip-conventions.md, 'Invariances'). */
 class InvarianceTest {
 
     private static final int B = 9;

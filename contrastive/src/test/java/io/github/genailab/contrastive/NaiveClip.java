@@ -1,8 +1,9 @@
 package io.github.genailab.contrastive;
 
 /**
- * Test oracle: the CLIP and SigLIP losses written out literally from the formulas (reference notes
- * clip.md section 7), in double, with explicit B x B matrices and triple loops. Slow on purpose:
+ * Test oracle: the CLIP and SigLIP losses written out literally from the formulas (docs/clip-conventions.md,
+ * 'CLIP loss and its gradients' and 'SigLIP loss and its gradients'), in double, with explicit B x B
+ * matrices and triple loops. Slow on purpose:
  * nothing here shares code with the library.
  */
 final class NaiveClip {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SigLIP closed forms of reference notes clip.md section 13. */
+/** SigLIP closed forms listed in docs/clip-conventions.md, 'Closed forms'. */
 class SigLipClosedFormTest {
 
     /** N rows whose cosines with every non-partner are 0 and with the partner 0 as well. */
@@ -26,7 +26,7 @@ class SigLipClosedFormTest {
     }
 
     @Test
-    void theLargeBatchValueOfTheReferenceNotes() {
+    void theLargeBatchValueOfTheClosedForm() {
         // softplus(10) + (N - 1) softplus(-10) at N = 32768, evaluated with the library's log1p.
         double tail = SigmoidPairs.log1p(Math.exp(-10));
         assertThat(10 + tail + 32767 * tail).isCloseTo(11.4876311, within(1e-7));

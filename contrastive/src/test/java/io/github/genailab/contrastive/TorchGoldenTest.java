@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Loss and gradients against PyTorch autograd of open_clip's formulas (float64), including an
- * all-zero row (F.normalize's 1e-12 clamp). Values from {@code src/test/python/golden_values.py}.
+ * all-zero row (F.normalize's 1e-12 clamp). Values printed by {@code src/test/python/golden_values.py}
+ * with Python 3.11.2 and torch 1.13.1 (Debian python3-torch 1.13.1+dfsg-4).
  */
 class TorchGoldenTest {
 

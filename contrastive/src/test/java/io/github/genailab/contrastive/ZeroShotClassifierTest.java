@@ -14,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Prompt ensembling and zero-shot predictions (reference notes clip.md sections 6 and 13). */
+/**
+ * Prompt ensembling and zero-shot predictions (docs/clip-conventions.md, 'Zero-shot classification and
+ * prompt ensembling').
+ */
 class ZeroShotClassifierTest {
 
     /** A toy text encoder: a fixed vector per prompt. */

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MinKPlusPlusTest {
 
-    /** TV7: logits [2, 1, 0, -1], target 1, and logits [3, -2, 0.5, 0.1], target 0 (numpy float64). */
+    /**
+     * TV7 (docs/membership-conventions.md): logits [2, 1, 0, -1], target 1, and logits [3, -2, 0.5, 0.1],
+     * target 0 (numpy float64).
+     */
     @Test
     void tv7StandardizedScoresMatchTheReference() {
         TokenStatistics s = TokenStatistics.fromLogits(new double[][] {{2, 1, 0, -1}, {3, -2, 0.5, 0.1}}, new int[] {1, 0});

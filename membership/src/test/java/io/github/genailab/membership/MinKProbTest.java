@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MinKProbTest {
 
-    /** TV1 of the reference notes. */
+    /** TV1 of docs/membership-conventions.md, 'Test vectors'. */
     static final double[] TV1 = {-0.1, -2.3, -0.05, -4.0, -1.2, -0.7, -3.1, -0.2, -0.9, -1.5};
 
     /** TV1: the reference stores -MinK; this method returns MinK (higher = member), so negate. */

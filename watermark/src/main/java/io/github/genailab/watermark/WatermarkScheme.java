@@ -43,6 +43,9 @@ import io.github.genailab.core.math.Checks;
  */
 public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedScheme {
 
+    /** The largest vocabulary a scheme accepts: 2^24, far past any tokenizer's (GPT-2: 50,257; Llama 3: 128,256). */
+    public static final int MAX_VOCABULARY_SIZE = 1 << 24;
+
     private final int vocabularySize;
     private final double gamma;
     private final double delta;
@@ -52,6 +55,7 @@ public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedSchem
 
     WatermarkScheme(int vocabularySize, double gamma, double delta, int contextWidth, boolean selfSalted) {
         Checks.positive(vocabularySize, "vocabularySize");
+        Checks.atMost(vocabularySize, MAX_VOCABULARY_SIZE, "vocabularySize");
         Checks.inOpenInterval(gamma, 0, 1, "gamma");
         Checks.nonNegative(delta, "delta");
         Checks.positive(contextWidth, "contextWidth");

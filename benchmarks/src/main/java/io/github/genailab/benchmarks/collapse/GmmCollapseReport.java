@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Runs the paper's GMM collapse configuration at full size (predictions 20-21), too slow for a unit
+ * Runs the paper's GMM collapse configuration at full size (predictions 20-21 of
+ * docs/collapse-theory.md), too slow for a unit
  * test: 2-D N(0, I), K = 2, 2000 generations, EM tol 1e-5 / max_iter 2000 / reg 1e-6, at a given N,
  * for the given seeds, and prints one table row per seed.
  *

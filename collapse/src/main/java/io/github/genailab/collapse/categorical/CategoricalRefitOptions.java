@@ -17,6 +17,9 @@ import java.util.Arrays;
  */
 public record CategoricalRefitOptions(double[] probabilities, int samplesPerGeneration, int generations) {
 
+    /** The most categories a distribution may have: 2^24. */
+    public static final int MAX_CATEGORIES = 1 << 24;
+
     /**
      * Validates and copies the settings.
      *
@@ -57,6 +60,7 @@ public record CategoricalRefitOptions(double[] probabilities, int samplesPerGene
      */
     public static CategoricalRefitOptions uniform(int categories) {
         Checks.positive(categories, "categories");
+        Checks.atMost(categories, MAX_CATEGORIES, "categories");
         double[] p = new double[categories];
         Arrays.fill(p, 1.0 / categories);
         return new CategoricalRefitOptions(p, 100, 100);

@@ -5,7 +5,8 @@ import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 
 /**
- * Expectations for a categorical (Wright-Fisher) refit, population {@code M} (reference notes §2.4).
+ * Expectations for a categorical (Wright-Fisher) refit, population {@code M} (see
+ * docs/collapse-theory.md, 'Categorical resampling').
  *
  * <pre>
  *   E[1 - sum_i p_i(t)^2]        = (1 - sum_i p_i(0)^2) (1 - 1/M)^t                  (exact)

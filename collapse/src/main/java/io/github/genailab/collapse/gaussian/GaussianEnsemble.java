@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Summaries reduce over runs in run order, so they are bit-for-bit reproducible whatever thread
  * count produced the runs. Means of {@link GaussianMetric#VARIANCE}, {@link GaussianMetric#W2_SQUARED}
  * and similar are dominated by rare runs once {@code n} is comparable to {@code M}; compare medians or
- * the log-variance ratio there (reference notes pitfall 2).
+ * the log-variance ratio there (docs/collapse-theory.md, 'Pitfalls', item 2).
  *
  * @param options the common settings
  * @param runs the trajectories, in run order (at least one)
@@ -116,7 +116,7 @@ public record GaussianEnsemble(RefitOptions options, List<GaussianTrajectory> ru
 
     /**
      * Fraction of runs whose metric is below {@code threshold}, per generation (e.g. the variance
-     * below the original's: prediction 10).
+     * below the original's: docs/collapse-theory.md, 'Predictions', item 10).
      *
      * @param metric the metric
      * @param threshold the threshold

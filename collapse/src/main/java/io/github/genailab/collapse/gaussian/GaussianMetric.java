@@ -5,7 +5,8 @@ package io.github.genailab.collapse.gaussian;
  * {@code N(mu_n, sigma_n^2)}; original {@code N(mu0, sigma0^2)}).
  *
  * <p>Across many runs, report medians as well as means: the mean of several of these is dominated by
- * rare runs once {@code n} is comparable to {@code M} (reference notes pitfall 2); the log-variance
+ * rare runs once {@code n} is comparable to {@code M} (docs/collapse-theory.md, 'Pitfalls', item 2); the
+ * log-variance
  * ratio is the robust long-horizon statistic.
  *
  * @since 0.1.0

@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * The expected trajectory of a 1-D recursive Gaussian refit: what a plot of simulation against theory
- * draws (reference notes §2.1, §2.3, §2.5).
+ * draws (docs/collapse-theory.md, sections '1-D Gaussian, replace workflow', 'Growing sample sizes' and
+ * 'Data workflows').
  *
  * <p>Replace workflow: exact, for both estimators, any sample-size schedule {@code M_i} and sampling
  * bias {@code lambda} (here {@code s_i = lambda^2} for synthetic generations, 1 for the fit to the
@@ -25,7 +26,7 @@ import java.util.Arrays;
  *       E(s0^2/s_n^2) = prod den_i / (s_i (k_i - 2)),  R_{n+1} = den_n / (s_n (k_n - 2)) (R_n + s_n / M_n)
  *   E held-out LL     = -1/2 ln(2 pi s0^2) - 1/2 E ln(s_n^2/s0^2) - 1/2 (E(s0^2/s_n^2) + R_n)   (infinite test set)
  * </pre>
- * With {@code M} fixed and no bias these reduce to the table of §2.1, e.g. unbiased
+ * With {@code M} fixed and no bias these reduce to the exact-moment table of that page, e.g. unbiased
  * {@code E W2^2 = s0^2 [n/M + 2 - 2 c_u^n]} (whose early slope is the paper's {@code (3/2) s0^2 sum 1/M_i})
  * and MLE {@code E (m_n - m0)^2 = s0^2 [1 - ((M-1)/M)^n]}. Inverse moments are infinite when some
  * {@code M_i <= 3}.

@@ -6,7 +6,8 @@ import io.github.genailab.core.math.Checks;
 import java.util.Arrays;
 
 /**
- * The expected trajectory of a d-dimensional recursive Gaussian refit (reference notes §2.2).
+ * The expected trajectory of a d-dimensional recursive Gaussian refit (derivation in
+ * docs/collapse-theory.md, 'd-dimensional Gaussian, replace workflow').
  *
  * <p>Replace workflow, exact ({@code k_i = M_i - 1}, {@code den_i = k_i} or {@code M_i},
  * {@code s_i = lambda^2} for synthetic generations and 1 for the first fit):
@@ -16,7 +17,8 @@ import java.util.Arrays;
  *   E tr S_n                = tr S_0 prod_{i&lt;n} s_i k_i / den_i
  *   E |m_n - m_0|^2         = sum_{i&lt;n} s_i E[tr S_i] / M_i
  * </pre>
- * (d = 10, M = 100, n = 50, unbiased: E ln det ratio = -28.806, sd 3.19 — prediction 11.) The trace and
+ * (d = 10, M = 100, n = 50, unbiased: E ln det ratio = -28.806, sd 3.19 — that page's 'Predictions',
+ * item 11, whose sd is a Monte-Carlo estimate of the exact 3.2718.) The trace and
  * the squared mean error follow the 1-D theory with {@code sigma0^2} replaced by {@code tr S_0}, including
  * its first-order approximations for the other workflows; the log-determinant curves are NaN outside
  * the replace workflow.

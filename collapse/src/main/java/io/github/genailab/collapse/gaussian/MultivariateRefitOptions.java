@@ -16,7 +16,8 @@ import java.util.Locale;
  *
  * <p>Collapse is faster in higher dimension: the per-dimension log-determinant drifts by about
  * {@code -(d+1)/(2M)} per generation with the unbiased estimator and {@code -(d+3)/(2M)} with the MLE
- * (reference notes §2.2, pitfall 12). Kazdan et al.'s sweeps use the MLE covariance.
+ * (docs/collapse-theory.md, 'd-dimensional Gaussian' and 'Pitfalls', item 12). Kazdan et al.'s sweeps use the MLE
+ * covariance.
  *
  * @param mean original mean {@code mu0}, finite, length d &gt;= 1 (copied)
  * @param covariance original covariance {@code Sigma0}, {@code d x d} symmetric positive definite (copied)

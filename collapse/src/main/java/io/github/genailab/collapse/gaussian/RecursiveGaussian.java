@@ -20,18 +20,19 @@ import java.util.random.RandomGenerator;
  * Replace, Gaussian data (exact):
  *   mu_{t+1} = mu_t + lambda sigma_t Z / sqrt(M_t),   sigma_{t+1}^2 = lambda^2 sigma_t^2 S_t / den,   S_t ~ chi^2_{M_t - 1}
  * </pre>
- * Consequences (reference notes §2.1, {@link GaussianTheory}): {@code sigma_n -> 0} almost surely with
- * either estimator, the median variance halving every {@code ~0.69 M} (unbiased) or {@code ~0.35 M}
+ * Consequences ({@link GaussianTheory}; derivations in docs/collapse-theory.md): {@code sigma_n -> 0}
+ * almost surely with either estimator, the median variance halving every {@code ~0.69 M} (unbiased) or {@code ~0.35 M}
  * (MLE) generations; with the unbiased estimator {@code E sigma_n^2 = sigma0^2} and
  * {@code E W2^2 -> infinity}, with the MLE {@code E W2^2 -> 2 sigma0^2}; {@code Var X^n =
- * sigma0^2 (1 + n/M)} (unbiased). Superlinearly growing {@code M_t} keeps W2 bounded (§2.3);
- * accumulating data, keeping original data or adding fresh data makes the error stationary (§2.5).
+ * sigma0^2 (1 + n/M)} (unbiased). Superlinearly growing {@code M_t} keeps W2 bounded ('Growing
+ * sample sizes' there); accumulating data, keeping original data or adding fresh data makes the error
+ * stationary ('Data workflows').
  *
  * <p>Conventions that ports get wrong: index 0 of a trajectory is the original distribution and index
  * {@code n} the model after {@code n} fits (the paper's {@code R_W2^{n+1}} counts fits differently;
- * pitfall 3); the estimator must be chosen (the theorem is stated for the unbiased one, the authors'
- * notebook uses {@code np.std}, the MLE; pitfall 1); one generator stream per run, never re-seeded per
- * generation (pitfall 7). Sample statistics are computed in standardised coordinates, see
+ * that page's 'Pitfalls', item 3); the estimator must be chosen (the theorem is stated for the unbiased
+ * one, the authors' notebook uses {@code np.std}, the MLE; item 1); one generator stream per run, never re-seeded per
+ * generation (item 7). Sample statistics are computed in standardised coordinates, see
  * {@link Sampler} and the note on floating-point absorption in the module README.
  *
  * <p>Complexity per generation: O(M_t d^2) with {@link Sampler#FULL}, O(d^3) with

@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * <p>Schedule: the data of generation {@code t} (t = 0 .. G-1; 0 = the original data) hold
  * {@code M_t = round(M (t + 1)^g)} points, where {@code g = sampleGrowth}: 0 keeps {@code M} fixed,
- * 1 grows it linearly, 2 quadratically ("superlinear growth keeps W2 bounded", notes §2.3).
+ * 1 grows it linearly, 2 quadratically (superlinear growth keeps W2 bounded:
+ * docs/collapse-theory.md, 'Growing sample sizes').
  */
 final class RefitSettings {
 
@@ -51,9 +52,14 @@ final class RefitSettings {
                     + workflow + " (it stores the original points)", (double) samplesPerGeneration * dimension);
         }
         if (workflow.needsPool()) {
-            double pool = 0;
-            for (int t = 0; t < generations; t++) {
-                pool += size(samplesPerGeneration, sampleGrowth, t) * (double) dimension;
+            // Every generation adds at least samplesPerGeneration points, so a pool too large is usually
+            // visible at once; otherwise sum the sizes, stopping as soon as the bound is passed.
+            double pool = (double) generations * samplesPerGeneration * dimension;
+            if (pool <= MAX_FULL_SAMPLES) {
+                pool = 0;
+                for (int t = 0; t < generations && pool <= MAX_FULL_SAMPLES; t++) {
+                    pool += size(samplesPerGeneration, sampleGrowth, t) * (double) dimension;
+                }
             }
             if (!(pool <= MAX_FULL_SAMPLES)) {
                 throw Checks.fail("total pooled coordinates", "be <= " + MAX_FULL_SAMPLES + " for workflow " + workflow,

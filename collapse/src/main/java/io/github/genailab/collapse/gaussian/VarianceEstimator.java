@@ -8,7 +8,8 @@ package io.github.genailab.collapse.gaussian;
  *   MLE:       sigma^2_hat = sum (x_i - xbar)^2 / n           (np.std / np.cov(bias=True))
  * </pre>
  *
- * <p>The choice changes the theorem's conclusion (reference notes, pitfall 1): with {@link #UNBIASED}
+ * <p>The choice changes the theorem's conclusion (docs/collapse-theory.md, 'Pitfalls', item 1): with
+ * {@link #UNBIASED}
  * the expected variance stays at the original value and the expected squared Wasserstein-2 distance
  * to the original grows without bound; with {@link #MLE} the expected variance decays geometrically,
  * as {@code ((M-1)/M)^n}, and the expected squared distance tends to {@code 2 sigma0^2}. Both collapse

@@ -30,7 +30,7 @@ public final class Runs {
      */
     public static <T> List<T> checked(Object options, List<T> runs, Function<T, ?> optionsOf) {
         Checks.notNull(options, "options");
-        List<T> copy = List.copyOf(Checks.notNull(runs, "runs"));
+        List<T> copy = Checks.noNullElements(runs, "runs");
         if (copy.isEmpty()) {
             throw Checks.fail("runs", "not be empty", "0 runs");
         }

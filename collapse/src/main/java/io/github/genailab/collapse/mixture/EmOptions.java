@@ -15,7 +15,7 @@ import java.util.Locale;
  * amount added to every covariance diagonal at every M-step. It is a variance floor (standard
  * deviations cannot fall below about {@code sqrt(reg)}, 1e-3 in data units by default), so in a
  * collapse simulation it eventually halts the collapse and makes results depend on the data's scale
- * (reference notes pitfall 5).
+ * (docs/collapse-theory.md, 'Pitfalls', item 5).
  *
  * @param covarianceType shape of the component covariances
  * @param tolerance convergence threshold on the change of the mean log-likelihood (lower bound)

@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Sampling picks a component per point from the weights, so points come out in random order
  * (scikit-learn's {@code sample} draws multinomial counts and returns points grouped by component,
- * which biases any "take the first 10%" step; reference notes pitfall 8).
+ * which biases any "take the first 10%" step; docs/collapse-theory.md, 'Pitfalls', item 8).
  *
  * @param covarianceType how the covariances were estimated (structure is checked: DIAGONAL and
  *     SPHERICAL covariances must be diagonal, SPHERICAL ones a multiple of the identity)
@@ -246,6 +246,7 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
         Checks.notNull(rng, "rng");
         int k = components();
         int d = dimension();
+        Checks.atMost((long) n * d, Integer.MAX_VALUE - 8, "n * dimension");
         double[][] factors = new double[k][];
         for (int c = 0; c < k; c++) {
             factors[c] = Linalg.covarianceFactor(covariances[c], d, "covariances[" + c + "]");
@@ -323,7 +324,7 @@ public record GaussianMixture(CovarianceType covarianceType, double[] weights, d
     /**
      * Each component's root-mean-square standard deviation per axis, {@code sqrt(tr S_k / d)}. The
      * authors' notebook prints {@code sqrt(tr S_k / K)}, which is the same only because its
-     * {@code K = d = 2} (reference notes pitfall 4).
+     * {@code K = d = 2} (docs/collapse-theory.md, 'Pitfalls', item 4).
      *
      * @return length K
      */

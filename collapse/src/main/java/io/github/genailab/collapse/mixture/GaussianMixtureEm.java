@@ -22,7 +22,8 @@ import java.util.random.RandomGenerator;
  * last M-step; {@link GaussianMixture#meanLogLikelihood} of the result on the training data is
  * scikit-learn's {@code score(X)}; restarts keep the best lower bound.
  *
- * <p>What it does that scikit-learn and Commons Math 3.6.1 do not (reference notes §5):
+ * <p>What it does that scikit-learn and Commons Math 3.6.1 do not (their behaviour is summarised in
+ * docs/collapse-theory.md, 'EM software'):
  * <ul>
  *   <li>never raises on degenerate data: a covariance that will not factorise gets escalating
  *       diagonal jitter (from {@code 1e-10} times the data's mean feature variance, counted in
@@ -54,6 +55,15 @@ import java.util.random.RandomGenerator;
  */
 public final class GaussianMixtureEm {
 
+    /**
+     * The largest magnitude a coordinate may have: squared distances and covariance sums of such data
+     * stay far from overflow. Larger (but finite) data are refused rather than fitted to NaN; rescale them.
+     */
+    public static final double MAX_MAGNITUDE = 1e100;
+
+    /** The most responsibilities ({@code n * k}) or covariance entries ({@code k * d * d}) one fit holds. */
+    static final long MAX_RESPONSIBILITIES = Integer.MAX_VALUE - 8;
+
     /** numpy's float64 machine epsilon, as in scikit-learn's {@code 10 * eps} guard. */
     private static final double EPS = Math.ulp(1.0);
     private static final double EMPTY = 1e-10;
@@ -71,7 +81,8 @@ public final class GaussianMixtureEm {
      * @param rng the generator for the initialisation
      * @return the fitted mixture with its diagnostics
      * @throws NullPointerException if an argument (or a row) is null
-     * @throws IllegalArgumentException if {@code data} is empty, ragged or not finite, or {@code k < 1}
+     * @throws IllegalArgumentException if {@code data} is empty, ragged, not finite or beyond
+     *     {@link #MAX_MAGNITUDE}, {@code k < 1}, or {@code n * k} too large to hold
      */
     public static GaussianMixture fit(double[][] data, int k, EmOptions options, RandomGenerator rng) {
         Workspace w = new Workspace(data, k, options);
@@ -190,9 +201,18 @@ public final class GaussianMixtureEm {
             this.n = data.length;
             this.d = x.length / n;
             this.k = Checks.positive(k, "k");
+            if ((long) n * k > MAX_RESPONSIBILITIES || (long) k * d * d > MAX_RESPONSIBILITIES) {
+                throw Checks.fail("k", "keep n * k and k * d * d <= " + MAX_RESPONSIBILITIES + " (n = " + n + ", d = "
+                        + d + ")", k);
+            }
             double maxAbs = 0;
-            for (double v : x) {
-                maxAbs = Math.max(maxAbs, Math.abs(v));
+            for (int i = 0; i < x.length; i++) {
+                double v = Math.abs(x[i]);
+                if (v > MAX_MAGNITUDE) {
+                    throw Checks.fail("data[" + i / d + "][" + i % d + "]", "have magnitude <= " + MAX_MAGNITUDE
+                            + " (squared distances between points must stay finite; rescale the data)", x[i]);
+                }
+                maxAbs = Math.max(maxAbs, v);
             }
             resp = new double[n * k];
             rowLogLik = new double[n];

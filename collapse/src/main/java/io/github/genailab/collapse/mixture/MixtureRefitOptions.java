@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * <p>{@link #defaults()} is the authors' GMM notebook ({@code Zakahler/curse_recurse@b48c90a}): one
  * 2-D standard normal blob ({@code make_blobs(centers=[[0,0]], cluster_std=1)}; the "two Gaussians" of
- * the paper's text are the two halves a 2-component GMM carves out of it, pitfall 4), {@code N = 1000}
+ * the paper's text are the two halves a 2-component GMM carves out of it; docs/collapse-theory.md,
+ * 'Pitfalls', item 4), {@code N = 1000}
  * points per generation, a 2-component full-covariance mixture fitted with {@code tol = 1e-5},
  * {@code max_iter = 2000}, {@code reg_covar = 1e-6}, k-means initialisation, replace, 2000 generations
  * (the notebook runs 2050 and shows snapshots at its iterations 0, 50, 100, 150, 200, 350, 2000).

@@ -83,7 +83,7 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
         check(Checks.notNull(tailFraction, "tailFraction").length, length, "tailFraction");
         check(Checks.notNull(emIterations, "emIterations").length, length, "emIterations");
         check(Checks.notNull(converged, "converged").length, length, "converged");
-        snapshots = List.copyOf(Checks.notNull(snapshots, "snapshots"));
+        snapshots = Checks.noNullElements(snapshots, "snapshots");
         check(snapshots.size(), snapshotGenerationsUpTo(options).length, "snapshots");
         means = Copies.deepCopy(means, "means");
         covariances = Copies.deepCopy(covariances, "covariances");
@@ -116,7 +116,8 @@ public record MixtureTrajectory(MixtureRefitOptions options, double[][] means, d
 
     /**
      * The largest component RMS standard deviation of each generation: below 0.1 at generation 2000
-     * with N = 1000 in the notebook's setting, not with N = 10,000 (predictions 20-21).
+     * with N = 1000 in the notebook's setting, not with N = 10,000 (docs/collapse-theory.md,
+     * 'Predictions', items 20-21).
      *
      * @return {@code G + 1} values
      */

@@ -18,19 +18,20 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * <pre>
  *   X_0 ~ N(mu0, Sigma0)^N;   model_n = EM(X_{n-1}, K);   X_n ~ model_n^N       (replace, no real data)
  * </pre>
- * What to expect (reference notes §1.4, predictions 20-21): within ~50 generations the components'
+ * What to expect (docs/collapse-theory.md, 'The GMM experiment' and 'Predictions', items 20-21):
+ * within ~50 generations the components'
  * shapes and weights are reshuffled (small L2, W2 up to ~0.7); the variance collapse itself takes
  * O(N) generations: at N = 1000 every component's RMS standard deviation is below 0.1 by generation
  * 2000 (0.010-0.056 observed; the notebook reports 0.0100 / 0.0112) and L2^2 to the first fit explodes
  * (70-536), while at N = 10,000 nothing has collapsed yet (stds 0.35-0.88, L2^2 0.2-0.3). The mixture
  * mean also wanders. EM's {@code reg_covar} (1e-6) is a variance floor that eventually halts the collapse
- * (pitfall 5).
+ * ('Pitfalls', item 5).
  *
  * <p>Each fit re-initialises EM from the run's generator (k-means), as the notebook's
  * {@code GaussianMixture(random_state=None)} does; {@link MixtureRefitOptions#warmStart()} instead starts
  * each fit from the previous mixture. One generator stream per run: a fixed integer seed reused every
- * generation would repeat the same noise (pitfall 7). Sampling draws a component per point, so samples
- * are not grouped by component (pitfall 8).
+ * generation would repeat the same noise (item 7). Sampling draws a component per point, so samples
+ * are not grouped by component (item 8).
  *
  * <p>Complexity per generation: EM, O(iterations N K d^2), plus O(N K d^2) to sample and
  * O(K^2 d^3 + heldOut K d^2) for the metrics.

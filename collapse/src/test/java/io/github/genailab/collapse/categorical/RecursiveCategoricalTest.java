@@ -13,7 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Predictions 13-16 of the reference notes §4 (Wright-Fisher resampling) and the trajectory contract. */
+/**
+ * Predictions 13-16 of docs/collapse-theory.md (Wright-Fisher resampling) and the trajectory contract.
+ */
 class RecursiveCategoricalTest {
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Predictions 1-10, 12, 18 and 19 of the reference notes §4 (1-D Gaussian refits), each a mean over
+ * Predictions 1-10, 12, 18 and 19 of docs/collapse-theory.md (1-D Gaussian refits), each a mean over
  * seeded runs within 4 standard errors of the exact (or stated) expectation.
  */
 class GaussianPredictionsTest {
@@ -57,7 +57,7 @@ class GaussianPredictionsTest {
                         GaussianMetric.MARGINAL_VARIANCE, 1.0, 1e-12, 1.0, 1.83),
                 new Prediction("7: unbiased marginal variance grows as 1 + n/M", M100.withGenerations(10), 2000, 7,
                         GaussianMetric.MARGINAL_VARIANCE, 1.10, 1e-12, 1.10, 0.52),
-                // the notes print 0.14990; n/M + 2 - 2 c_u^n evaluated with scipy (theory_golden.py) is 0.14987186
+                // the predictions table prints 0.14990; n/M + 2 - 2 c_u^n with scipy (theory_golden.py) is 0.14987186
                 new Prediction("8: unbiased W2^2 after 10 generations", M100.withGenerations(10), 2000, 8,
                         GaussianMetric.W2_SQUARED, 0.1498718571954074, 1e-9, 0.14990, 0.1705),
                 new Prediction("9: MLE W2^2 tends to twice the variance", mleSufficient.withGenerations(1000), 1000, 9,

@@ -192,8 +192,8 @@ class RecursiveGaussianTest {
     void multivariatePrediction11LogDeterminantDrift() {
         MultivariateRefitOptions o = MultivariateRefitOptions.standard(10).withGenerations(50);
         MultivariateGaussianTheory theory = new MultivariateGaussianTheory(o);
-        // scipy: 50 sum_j [psi((99-j)/2) + ln 2 - ln 99] and sqrt(50 sum_j psi'((99-j)/2)); the notes' s_T 3.19
-        // is a Monte-Carlo estimate of this exact 3.2718
+        // scipy: 50 sum_j [psi((99-j)/2) + ln 2 - ln 99] and sqrt(50 sum_j psi'((99-j)/2)); the s_T 3.19
+        // of docs/collapse-theory.md's prediction 11 is a Monte-Carlo estimate of this exact 3.2718
         assertThat(theory.expectedLogDeterminantRatio()[50]).isCloseTo(-28.80576955839902, within(1e-9));
         assertThat(theory.logDeterminantRatioSd()[50]).isCloseTo(3.271832366784516, within(1e-9));
         List<MultivariateGaussianTrajectory> runs = IndependentRuns.run(500, Rngs.seeded(18), 2,

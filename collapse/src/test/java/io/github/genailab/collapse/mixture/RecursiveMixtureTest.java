@@ -11,9 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GMM collapse run (predictions 20-21). The paper's configuration itself (N = 1000, K = 2, 2000
+ * The GMM collapse run (docs/collapse-theory.md, predictions 20-21). The paper's configuration itself
+ * (N = 1000, K = 2, 2000
  * generations; about 3 s) runs once; the multi-seed check and the contrast are scaled down tenfold,
- * since the collapse horizon grows like N (reference notes §1.4, pitfall 11): N = 100 over 400
+ * since the collapse horizon grows like N (docs/collapse-theory.md, 'The GMM experiment' and 'Pitfalls',
+ * item 11): N = 100 over 400
  * generations collapses as N = 1000 over 2000 does, and N = 1000 over 200 generations stands in for the
  * N = 10,000 contrast (10-30 s per run at full size; those runs are in benchmarks, GmmCollapseReport,
  * and benchmarks/results/collapse.md).

@@ -12,7 +12,7 @@ import io.github.genailab.core.math.Rngs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Prediction 17 of the reference notes §4 (Gerstgrasser et al. Theorem 2). */
+/** Prediction 17 of docs/collapse-theory.md (Gerstgrasser et al. Theorem 2). */
 class RecursiveRegressionTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.genailab.core.math;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -51,6 +52,41 @@ public final class Checks {
      */
     public static <T> T notNull(T value, String name) {
         return Objects.requireNonNull(value, () -> name + " must not be null");
+    }
+
+    /**
+     * Checks that a list and each of its elements are non-null, naming the first null element.
+     *
+     * @param <T> the element type
+     * @param list the list
+     * @param name the parameter's name for messages
+     * @return an unmodifiable copy of the list
+     * @throws NullPointerException if the list is null ({@code name}) or holds a null ({@code name[i]})
+     */
+    public static <T> List<T> noNullElements(List<T> list, String name) {
+        notNull(list, name);
+        int i = 0;
+        for (T element : list) {
+            notNull(element, name + "[" + i++ + "]");
+        }
+        return List.copyOf(list);
+    }
+
+    /**
+     * Checks that a count stays at or below a bound, so that a mistyped size fails at once instead of
+     * exhausting memory.
+     *
+     * @param value the count
+     * @param max the largest allowed value
+     * @param name the parameter's name for messages
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value > max}
+     */
+    public static long atMost(long value, long max, String name) {
+        if (value > max) {
+            throw fail(name, "be <= " + max, value);
+        }
+        return value;
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.random.RandomGeneratorFactory;
  */
 public final class Rngs {
 
+    /** The most generators one {@link #split} call makes: 2^24. */
+    public static final int MAX_SPLITS = 1 << 24;
+
     /** The algorithm behind {@link #seeded(long)}. */
     public static final String ALGORITHM = "L64X128MixRandom";
 
@@ -48,6 +51,7 @@ public final class Rngs {
     public static RandomGenerator.SplittableGenerator[] split(RandomGenerator.SplittableGenerator parent, int count) {
         Checks.notNull(parent, "parent");
         Checks.positive(count, "count");
+        Checks.atMost(count, MAX_SPLITS, "count");
         RandomGenerator.SplittableGenerator[] out = new RandomGenerator.SplittableGenerator[count];
         for (int i = 0; i < count; i++) {
             out[i] = parent.split();

@@ -31,7 +31,7 @@ class PairwiseSumTest {
 
     @Test
     void tv3PairwiseMeanIsExactWhereNaiveSummationIsNot() {
-        // TV3 of the Min-K% reference notes: the 10 lowest of 20 log-probs; numpy's mean gives 1.55
+        // TV3 of docs/membership-conventions.md: the 10 lowest of 20 log-probs; numpy's mean gives 1.55
         double[] logProbs = {-0.9, -0.2, -1.3, -0.7, -0.1, -4.2, -0.7, -0.05, -1.1, -0.3, -0.05, -0.3, -0.2, -0.3,
             -1.3, -1.3, -3.7, -0.3, -0.3, -0.1};
         double[] lowest = Arrays.copyOf(logProbs.clone(), logProbs.length);

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RocCurveTest {
 
-    /** TV4 of the Min-K% reference notes: members 10,9,8,6,5,4,3,2,1,0; non-members 9,8,-1..-18. */
+    /** TV4 of docs/membership-conventions.md: members 10,9,8,6,5,4,3,2,1,0; non-members 9,8,-1..-18. */
     private static RocCurve tv4(boolean drop) {
         double[] members = {10, 9, 8, 6, 5, 4, 3, 2, 1, 0};
         double[] nonMembers = {9, 8, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18};

@@ -69,6 +69,17 @@ public record AttackResult(String attack, RocCurve roc, double auc, double tprAt
      */
     public static AttackResult of(String attack, double[] scores, boolean[] member) {
         Checks.notNull(attack, "attack");
+        Checks.allFinite(Checks.nonEmpty(scores, "scores"), "scores");
+        Checks.notNull(member, "member");
+        Checks.sameLength(scores.length, member.length, "scores", "member");
+        int members = 0;
+        for (boolean m : member) {
+            members += m ? 1 : 0;
+        }
+        if (members == 0 || members == member.length) {
+            throw Checks.fail("member", "mark both members and non-members (the ROC curve is undefined otherwise)",
+                    members + " members of " + member.length);
+        }
         RocCurve roc = RocCurve.of(scores, member);
         double[] fpr = roc.fpr();
         double[] tpr = roc.tpr();

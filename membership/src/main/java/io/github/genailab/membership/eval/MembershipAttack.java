@@ -147,11 +147,11 @@ public record MembershipAttack(Kind kind, OptionalDouble k) {
      *
      * @param ks the fractions, each in (0, 1] (for example {@link #REPORT_KS})
      * @return the attacks, in table order
-     * @throws NullPointerException if {@code ks} is null
+     * @throws NullPointerException if {@code ks} or one of its elements is null
      * @throws IllegalArgumentException if a fraction is outside (0, 1]
      */
     public static List<MembershipAttack> standard(List<Double> ks) {
-        Checks.notNull(ks, "ks");
+        Checks.noNullElements(ks, "ks");
         List<MembershipAttack> out = new ArrayList<>(List.of(loss(), zlib(), lowercase(), reference()));
         for (double k : ks) {
             out.add(minK(k));

@@ -49,13 +49,15 @@ public final class MembershipEvaluation {
      *     attack is applicable
      */
     public static MembershipReport evaluate(List<MembershipSample> samples, List<MembershipAttack> attacks) {
-        Checks.notNull(samples, "samples");
-        Checks.notNull(attacks, "attacks");
+        Checks.noNullElements(samples, "samples");
+        Checks.noNullElements(attacks, "attacks");
+        if (samples.isEmpty()) {
+            throw Checks.fail("samples", "not be empty", "0 samples");
+        }
         boolean[] member = labels(samples);
         List<AttackResult> results = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (MembershipAttack attack : attacks) {
-            Checks.notNull(attack, "attacks element");
             if (!samples.stream().allMatch(attack::supports)) {
                 skipped.add(attack.name());
                 continue;

@@ -26,8 +26,8 @@ public record MembershipReport(List<AttackResult> results, List<String> skipped)
      * @throws IllegalArgumentException if there are no results
      */
     public MembershipReport {
-        results = List.copyOf(Checks.notNull(results, "results"));
-        skipped = List.copyOf(Checks.notNull(skipped, "skipped"));
+        results = Checks.noNullElements(results, "results");
+        skipped = Checks.noNullElements(skipped, "skipped");
         if (results.isEmpty()) {
             throw Checks.fail("results", "not be empty", "0 results");
         }

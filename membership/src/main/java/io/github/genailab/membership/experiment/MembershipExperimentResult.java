@@ -40,11 +40,11 @@ public record MembershipExperimentResult(MembershipExperimentOptions options, Li
      */
     public MembershipExperimentResult {
         Checks.notNull(options, "options");
-        orders = List.copyOf(Checks.notNull(orders, "orders"));
+        orders = Checks.noNullElements(orders, "orders");
         Checks.notNull(disjointModel, "disjointModel");
         Checks.notNull(shuffledLabels, "shuffledLabels");
         Checks.notNull(compressedLength, "compressedLength");
-        repetition = List.copyOf(Checks.notNull(repetition, "repetition"));
+        repetition = Checks.noNullElements(repetition, "repetition");
         if (orders.size() != options.maxOrder()) {
             throw Checks.fail("orders", "hold one report per order 1.." + options.maxOrder(), orders.size() + " reports");
         }

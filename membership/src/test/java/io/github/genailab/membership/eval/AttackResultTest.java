@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class AttackResultTest {
 
-    /** TV4 of the reference notes (scikit-learn 1.2.1, drop_intermediate=True). */
+    /** TV4 of docs/membership-conventions.md (scikit-learn 1.2.1, drop_intermediate=True). */
     @Test
     void tv4MetricsMatchScikitLearn() {
         double[] members = {10, 9, 8, 6, 5, 4, 3, 2, 1, 0};
@@ -54,8 +54,8 @@ class AttackResultTest {
         assertThatThrownBy(() -> AttackResult.of("x", new double[] {1, Double.NaN}, new boolean[] {true, false}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scores[1]");
         assertThatThrownBy(() -> AttackResult.of("x", new double[] {1, 0}, new boolean[] {true, true}))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member must mark both");
         assertThatThrownBy(() -> AttackResult.of("x", new double[] {1, 0}, new boolean[] {true}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member");
     }
 }

@@ -53,7 +53,7 @@ public record DemoData(WatermarkScheme scheme, DemoOptions options, Tokenizer to
     }
 
     private static List<int[]> copy(List<int[]> texts, String name) {
-        return Checks.notNull(texts, name).stream().map(int[]::clone).toList();
+        return Checks.noNullElements(texts, name).stream().map(int[]::clone).toList();
     }
 
     /**

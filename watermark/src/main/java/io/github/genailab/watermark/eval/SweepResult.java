@@ -24,7 +24,7 @@ public record SweepResult(Attack attack, List<SweepPoint> points) {
      */
     public SweepResult {
         Checks.notNull(attack, "attack");
-        points = List.copyOf(Checks.notNull(points, "points"));
+        points = Checks.noNullElements(points, "points");
     }
 
     /**

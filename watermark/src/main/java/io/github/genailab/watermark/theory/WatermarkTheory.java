@@ -72,6 +72,16 @@ public final class WatermarkTheory {
      */
     public static double spikeEntropyOfLogits(double[] logits, double gamma, double delta) {
         Checks.nonEmpty(logits, "logits");
+        boolean anyFinite = false;
+        for (int i = 0; i < logits.length; i++) {
+            if (!(logits[i] < Double.POSITIVE_INFINITY)) {
+                throw Checks.fail("logits[" + i + "]", "be finite or -Infinity", logits[i]);
+            }
+            anyFinite |= logits[i] > Double.NEGATIVE_INFINITY;
+        }
+        if (!anyFinite) {
+            throw Checks.fail("logits", "have at least one finite entry", "all -Infinity");
+        }
         return spikeEntropy(LogMath.softmax(logits), modulus(gamma, delta));
     }
 

@@ -33,6 +33,9 @@ import java.util.BitSet;
  */
 public final class TorchRandperm {
 
+    /** The largest permutation size: 2^26, far past any tokenizer's vocabulary. */
+    public static final int MAX_SIZE = 1 << 26;
+
     private final int n;
     /** magic[i] = ceil(2^64 / (n - i)), the multiply-shift constant of the step-i divisor. */
     private final long[] magic;
@@ -54,6 +57,7 @@ public final class TorchRandperm {
      */
     public static TorchRandperm of(int n) {
         Checks.positive(n, "n");
+        Checks.atMost(n, MAX_SIZE, "n");
         return new TorchRandperm(n);
     }
 

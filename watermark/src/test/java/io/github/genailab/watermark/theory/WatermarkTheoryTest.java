@@ -69,7 +69,7 @@ class WatermarkTheoryTest {
                 Arguments.of((Runnable) () -> WatermarkTheory.spikeEntropy(new double[] {Double.NaN}, 1), IllegalArgumentException.class, "probabilities[0]"),
                 Arguments.of((Runnable) () -> WatermarkTheory.spikeEntropy(new double[] {1}, -1), IllegalArgumentException.class, "modulus"),
                 Arguments.of((Runnable) () -> WatermarkTheory.spikeEntropyOfLogits(null, 0.25, 2), NullPointerException.class, "logits"),
-                Arguments.of((Runnable) () -> WatermarkTheory.spikeEntropyOfLogits(new double[] {Double.NaN}, 0.25, 2), IllegalArgumentException.class, "x[0]"),
+                Arguments.of((Runnable) () -> WatermarkTheory.spikeEntropyOfLogits(new double[] {Double.NaN}, 0.25, 2), IllegalArgumentException.class, "logits[0]"),
                 Arguments.of((Runnable) () -> WatermarkTheory.modulus(1.5, 2), IllegalArgumentException.class, "gamma"),
                 Arguments.of((Runnable) () -> WatermarkTheory.coefficient(0.25, Double.NaN), IllegalArgumentException.class, "delta"),
                 Arguments.of((Runnable) () -> WatermarkTheory.coefficient(0.25, -1), IllegalArgumentException.class, "delta"),
