@@ -43,7 +43,8 @@ import java.util.random.RandomGenerator;
  *                           occurrences they held; the Zipf exponent of D_n ({@link TextSupport})
  * </pre>
  * The held-out text is the last 10% of tiny Shakespeare's passages, one document per passage; the
- * training text is taken from the start of the first 90% (concatenated, cut into blocks). The judge is
+ * training text is taken from the start of the first 90% (joined by blank lines as in the corpus,
+ * encoded, cut into blocks). The judge is
  * the generation-0 model unless the options name another (a real checkpoint, for instance); it must use
  * the Shakespeare tokenizer's ids.
  *
@@ -145,8 +146,8 @@ public final class LanguageModelCollapse {
 
     /**
      * The real training blocks the options select: the first {@code blocks() * blockLength} tokens of
-     * tiny Shakespeare's training split (the first 90% of its passages, BPE-encoded and concatenated),
-     * cut into blocks.
+     * tiny Shakespeare's training split (the first 90% of its passages, joined by blank lines and
+     * BPE-encoded), cut into blocks.
      *
      * @param options the settings
      * @return {@code options.blocks()} new arrays of {@code blockLength} token ids
@@ -349,7 +350,7 @@ public final class LanguageModelCollapse {
             set(LanguageModelCollapseMetric.DISTINCT_NGRAMS, n, ngrams.size());
             set(LanguageModelCollapseMetric.TOKEN_MASS_KEPT, n, kept(originalTokens, unigrams));
             set(LanguageModelCollapseMetric.NGRAM_MASS_KEPT, n, kept(originalNgrams, ngrams));
-            set(LanguageModelCollapseMetric.ZIPF_EXPONENT, n, TextSupport.zipfExponent(unigrams));
+            set(LanguageModelCollapseMetric.ZIPF_EXPONENT, n, TextSupport.zipfExponentOfCounts(unigrams));
             double[] ppl = new double[own.size()];
             for (int i = 0; i < ppl.length; i++) {
                 double[] lp = judge.tokenLogProbs(own.get(i));

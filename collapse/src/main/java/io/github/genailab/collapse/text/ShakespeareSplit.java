@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The bundled tiny Shakespeare corpus, encoded once with its BPE tokenizer and split by passages: the
- * first 90% of the passages (in corpus order) are the training split, concatenated into one token
- * stream; the last 10% are the held-out split, one document per passage. Loaded on first use and
+ * first 90% of the passages (in corpus order) are the training split, joined by blank lines as in the
+ * corpus and encoded as one token stream; the last 10% are the held-out split, one document per
+ * passage. Loaded on first use and
  * immutable afterwards (callers receive copies).
  */
 final class ShakespeareSplit {
@@ -43,19 +44,7 @@ final class ShakespeareSplit {
             List<String> passages = Corpora.tinyShakespearePassages();
             BpeTokenizer tokenizer = Corpora.shakespeareTokenizer();
             int cut = (int) Math.round(passages.size() * TRAINING_SHARE);
-            List<int[]> training = new ArrayList<>(cut);
-            long total = 0;
-            for (int i = 0; i < cut; i++) {
-                int[] ids = tokenizer.encode(passages.get(i));
-                training.add(ids);
-                total += ids.length;
-            }
-            int[] stream = new int[(int) total];
-            int at = 0;
-            for (int[] ids : training) {
-                System.arraycopy(ids, 0, stream, at, ids.length);
-                at += ids.length;
-            }
+            int[] stream = tokenizer.encode(String.join("\n\n", passages.subList(0, cut)));
             List<int[]> heldOut = new ArrayList<>(passages.size() - cut);
             for (int i = cut; i < passages.size(); i++) {
                 heldOut.add(tokenizer.encode(passages.get(i)));

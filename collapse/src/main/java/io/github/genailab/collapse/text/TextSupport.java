@@ -100,11 +100,11 @@ public final class TextSupport {
      * @throws IllegalArgumentException if an id is negative
      */
     public static double zipfExponent(List<int[]> documents) {
-        return zipfExponent(counts(documents, 1, bits(documents, "documents", 1, null)));
+        return zipfExponentOfCounts(counts(documents, 1, bits(documents, "documents", 1, null)));
     }
 
     /** The Zipf exponent from token counts. */
-    static double zipfExponent(Map<Object, long[]> counts) {
+    static double zipfExponentOfCounts(Map<Object, long[]> counts) {
         long[] sorted = new long[counts.size()];
         int k = 0;
         for (long[] c : counts.values()) {

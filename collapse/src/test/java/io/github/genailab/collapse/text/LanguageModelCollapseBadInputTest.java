@@ -132,7 +132,7 @@ class LanguageModelCollapseBadInputTest {
                 bad("current[0][0] must be a token id >= 0, got -1", IllegalArgumentException.class,
                         () -> TextSupport.keptMass(docs, List.of(new int[] {-1}), 1)),
                 bad("n must be > 0, got -2", IllegalArgumentException.class, () -> TextSupport.keptMass(docs, docs, -2)),
-                bad("documents", NullPointerException.class, () -> TextSupport.zipfExponent(null)),
+                bad("documents", NullPointerException.class, () -> TextSupport.zipfExponent((List<int[]>) null)),
                 bad("original", NullPointerException.class, () -> TextSupport.keptMass(null, docs, 1)),
                 bad("documents[0][0]", IllegalArgumentException.class,
                         () -> TextSupport.zipfExponent(List.of(new int[] {-5}))));
