@@ -209,7 +209,14 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
     public String toString() {
         return "LanguageModelCollapseOptions[order=" + order + ", tokens=" + blocks() * blockLength + " (" + blocks()
                 + " blocks of " + blockLength + "), prompt=" + promptLength + ", " + decoding + ", " + workflow
-                + ", generations=" + generations + ", judge=" + (judge == null ? "generation 0" : judge.getClass()
-                .getSimpleName()) + "]";
+                + ", generations=" + generations + ", judge=" + judgeName() + "]";
+    }
+
+    private String judgeName() {
+        if (judge == null) {
+            return "generation 0";
+        }
+        String name = judge.getClass().getSimpleName();
+        return name.isEmpty() ? "a custom LanguageModel" : name;
     }
 }

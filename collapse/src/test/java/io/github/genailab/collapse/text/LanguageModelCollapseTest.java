@@ -220,6 +220,7 @@ class LanguageModelCollapseTest {
         assertThat(r.heldOutPerplexity()).isEqualTo(own.heldOutPerplexity());
         assertThat(r.distinctTokens()).isEqualTo(own.distinctTokens());
         assertThat(SMALL.withJudge(uniform).withGenerationZeroJudge()).isEqualTo(SMALL);
+        assertThat(SMALL.withJudge(uniform).toString()).endsWith(", judge=a custom LanguageModel]");
     }
 
     @Test
