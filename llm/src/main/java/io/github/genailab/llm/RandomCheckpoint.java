@@ -126,7 +126,8 @@ public record RandomCheckpoint(String modelType, int vocabularySize, int width, 
         Checks.notNull(dir, "dir");
         List<Tensor> tensors = modelType.equals("gpt2") ? gpt2Tensors() : llamaTensors();
         try {
-            Files.writeString(dir.resolve("config.json"), config());
+            Files.writeString(dir.resolve("config.json"), config(), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             return writeSafetensors(dir.resolve("model.safetensors"), tensors, new SplittableRandom(seed));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
