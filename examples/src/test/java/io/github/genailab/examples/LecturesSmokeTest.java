@@ -49,7 +49,12 @@ class LecturesSmokeTest {
                         List.of("fitted-densities", "variance-and-w2", "gmm-generations", "surviving-categories"),
                         List.of("GaussianEnsemble\\[50 runs", "median variance at generation 100: \\d\\.\\d{3}",
                                 "MixtureTrajectory\\[", "generation  200: GaussianMixture\\[K=2, d=2",
-                                "categories lost in generation 1 \\(theory \\d+\\.\\d\\)")));
+                                "categories lost in generation 1 \\(theory \\d+\\.\\d\\)")),
+                Arguments.of("lm-collapse", (Main) LanguageModelCollapseLecture::main,
+                        List.of("perplexity-by-generation", "sequence-perplexity-histograms", "surviving-ngrams"),
+                        List.of("LanguageModelCollapseEnsemble\\[2 runs, replace, DecodingOptions\\[sampling",
+                                "LanguageModelCollapseEnsemble\\[1 run, accumulate, DecodingOptions\\[beamSearch, beams=5\\]",
+                                "(?m)^\\s+2\\s+\\d+\\.\\d ± \\d+\\.\\d", "generation 2 text \\(beam 5, replace\\): \"")));
     }
 
     @ParameterizedTest(name = "{0}")
