@@ -8,7 +8,7 @@ NOTEBOOKS="$ROOT/examples/notebooks"
 WORK="$ROOT/examples/target/notebook-ci"
 PY=/usr/bin/python3
 NBTOOL="$NOTEBOOKS/ci/nbtool.py"
-MODULES="core watermark contrastive membership collapse"
+MODULES="core watermark contrastive membership collapse llm"
 mkdir -p "$WORK"
 
 MODULE_JARS=""

@@ -1,6 +1,6 @@
 /**
  * GenAI Lab collapse: model collapse under recursive refitting of Gaussians, Gaussian mixtures (with
- * an EM fit), categorical distributions and regression.
+ * an EM fit), categorical distributions, regression, and language models trained on their own text.
  *
  * <p>{@code io.github.genailab.collapse.internal} is not exported: implementation helpers only.
  */
@@ -13,4 +13,5 @@ module io.github.genailab.collapse {
     exports io.github.genailab.collapse.gaussian;
     exports io.github.genailab.collapse.mixture;
     exports io.github.genailab.collapse.regression;
+    exports io.github.genailab.collapse.text;
 }

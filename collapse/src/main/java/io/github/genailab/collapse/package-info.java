@@ -10,7 +10,8 @@
  * {@link io.github.genailab.collapse.GaussianMetrics}); {@code gaussian} the 1-D and d-dimensional
  * Gaussian refits and their exact theory; {@code mixture} Gaussian mixtures, their EM fit and k-means++;
  * {@code categorical} Wright-Fisher resampling of categorical distributions; {@code regression} least
- * squares relabelled by its own fit.
+ * squares relabelled by its own fit; {@code text} language models trained on the text their predecessor
+ * wrote (the paper's main experiment).
  *
  * <p>Simulations (each returns a trajectory record: index 0 = the original distribution, index
  * {@code n} = after {@code n} refits; per-generation metrics, theory curves alongside, CSV export):
@@ -27,7 +28,10 @@
  *   <li>{@link io.github.genailab.collapse.categorical.RecursiveCategorical}: categorical distributions (Wright-Fisher
  *       resampling: lost categories, Gini-Simpson decay, fixation);</li>
  *   <li>{@link io.github.genailab.collapse.regression.RecursiveRegression}: least squares relabelled by its own fit
- *       (Gerstgrasser et al.'s replace-versus-accumulate contrast).</li>
+ *       (Gerstgrasser et al.'s replace-versus-accumulate contrast);</li>
+ *   <li>{@link io.github.genailab.collapse.text.LanguageModelCollapse}: an n-gram language model trained
+ *       generation after generation on its predecessor's text (held-out perplexity, per-sequence
+ *       perplexities under a fixed judge, lost tokens and n-grams).</li>
  * </ul>
  * Many runs at once: {@code simulateRuns} methods and {@link io.github.genailab.collapse.IndependentRuns}
  * (split generators, optional threads, identical results whatever the thread count), with an optional

@@ -51,7 +51,7 @@ public interface Lecture {
             args = LectureArgs.parse(commandLine, defaultOut);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: [--seed N] [--out DIR] [--quick]");
+            System.err.println("usage: [--seed N] [--out DIR] [--quick] [--model DIR]");
             System.exit(2);
             return;
         }
@@ -69,8 +69,8 @@ public interface Lecture {
      * @throws IOException if a figure cannot be written
      */
     static double runTimed(String topic, LectureArgs args, Lecture lecture, PrintStream out) throws IOException {
-        out.printf(Locale.ROOT, "=== GenAI Lab: %s (seed %d%s) ===%n", topic, args.seed(),
-                args.quick() ? ", quick" : "");
+        out.printf(Locale.ROOT, "=== GenAI Lab: %s (seed %d%s%s) ===%n", topic, args.seed(),
+                args.quick() ? ", quick" : "", args.model().map(m -> ", model " + m).orElse(""));
         long start = System.nanoTime();
         lecture.run(args, out);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -3,6 +3,7 @@ package io.github.genailab.examples;
 import io.github.genailab.core.math.Checks;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The command-line flags every lecture program shares.
@@ -12,13 +13,16 @@ import java.util.Objects;
  * --out DIR    where the PNG figures go (default target/figures/&lt;topic&gt;, relative to the
  *              working directory, i.e. examples/target/figures/&lt;topic&gt; when run through Maven)
  * --quick      tiny sizes: a few seconds per lecture, used by the smoke test
+ * --model DIR  a Hugging Face model directory on local disk (GPT-2, Llama, Qwen2): the watermark and
+ *              membership lectures run on that checkpoint instead of the n-gram model
  * </pre>
  *
  * @param seed seed of the lecture's random generator
  * @param out directory the figures are written to
  * @param quick whether to run with tiny sizes
+ * @param model the model directory, or empty for the bundled n-gram model
  */
-public record LectureArgs(long seed, Path out, boolean quick) {
+public record LectureArgs(long seed, Path out, boolean quick, Optional<Path> model) {
 
     /** Seed used when {@code --seed} is not given. */
     public static final long DEFAULT_SEED = 42;
@@ -36,6 +40,7 @@ public record LectureArgs(long seed, Path out, boolean quick) {
      */
     public LectureArgs {
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(model, "model");
     }
 
     /**
@@ -67,16 +72,19 @@ public record LectureArgs(long seed, Path out, boolean quick) {
         long seed = DEFAULT_SEED;
         Path out = defaultOut;
         boolean quick = false;
+        Optional<Path> model = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String flag = Checks.notNull(args[i], "args[" + i + "]");
             switch (flag) {
                 case "--quick" -> quick = true;
                 case "--seed" -> seed = parseSeed(valueOf(args, ++i, flag));
                 case "--out" -> out = Path.of(valueOf(args, ++i, flag));
-                default -> throw Checks.fail("args[" + i + "]", "be one of --seed N, --out DIR, --quick", flag);
+                case "--model" -> model = Optional.of(Path.of(valueOf(args, ++i, flag)));
+                default -> throw Checks.fail("args[" + i + "]", "be one of --seed N, --out DIR, --quick, --model DIR",
+                        flag);
             }
         }
-        return new LectureArgs(seed, out, quick);
+        return new LectureArgs(seed, out, quick, model);
     }
 
     /**
@@ -89,7 +97,7 @@ public record LectureArgs(long seed, Path out, boolean quick) {
      */
     public LectureArgs forTopic(String topic) {
         Checks.notNull(topic, "topic");
-        return new LectureArgs(seed, out.resolve(topic), quick);
+        return new LectureArgs(seed, out.resolve(topic), quick, model);
     }
 
     /**

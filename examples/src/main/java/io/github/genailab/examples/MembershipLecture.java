@@ -1,5 +1,6 @@
 package io.github.genailab.examples;
 
+import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.lm.NGramModel;
 import io.github.genailab.core.math.Rngs;
 import io.github.genailab.core.stats.RocCurve;
@@ -127,6 +128,44 @@ public final class MembershipLecture {
 
         figures.save(rocChart(curves), "roc-curves", "ROC curves of the four membership scores on the target model");
         figures.save(aucChart(aucByK), "auc-vs-k", "AUC of Min-K% and Min-K%++ as the fraction k of tokens kept grows");
+        if (args.model().isPresent()) {
+            onCheckpoint(args, out, candidates, member);
+        }
+    }
+
+    /**
+     * The same texts scored by a checkpoint ({@code --model DIR}): Min-K% and Min-K%++ with mu and sigma from
+     * each full logits row of one batched forward pass. The member labels belong to the n-gram's training split,
+     * which the checkpoint never saw, so its AUC shows what the scores do without a membership signal.
+     */
+    private static void onCheckpoint(LectureArgs args, PrintStream out, List<Candidate> candidates, boolean[] member) {
+        try (LectureModel lecture = LectureModel.open(args, TARGET_ORDER, List.of())) {
+            LanguageModel lm = lecture.model();
+            int half = Math.min(candidates.size() / 2, args.size(100, 20));
+            int m = 2 * half;
+            double[] minK = new double[m];
+            double[] minKPlusPlus = new double[m];
+            boolean[] labels = new boolean[m];
+            try (ProgressBar bar = new ProgressBar(out, "scoring the texts with " + lecture.description(), m)) {
+                for (int i = 0; i < m; i++) {
+                    // the first half of the candidates are members, the second half non-members
+                    int c = i < half ? i : candidates.size() / 2 + i - half;
+                    labels[i] = member[c];
+                    int[] tokens = lecture.tokenizer().encode(candidates.get(c).text());
+                    tokens = Arrays.copyOf(tokens, Math.min(tokens.length, MAX_TOKENS));
+                    float[][] rows = lm.forward(Arrays.copyOf(tokens, tokens.length - 1));
+                    TokenStatistics statistics = TokenStatistics.fromLogits(rows, Arrays.copyOfRange(tokens, 1, tokens.length));
+                    minK[i] = statistics.minK(K);
+                    minKPlusPlus[i] = statistics.minKPlusPlus(K);
+                    bar.step();
+                }
+            }
+            if (half > 0) {
+                out.printf(Locale.ROOT, "on %s: Min-K%% AUC %.3f, Min-K%%++ AUC %.3f over %d texts (labels are the "
+                        + "n-gram's split, unseen by the checkpoint: about 0.5 is the honest answer)%n",
+                        lecture.description(), RocCurve.of(minK, labels).auc(), RocCurve.of(minKPlusPlus, labels).auc(), m);
+            }
+        }
     }
 
     private static RocCurve roc(List<Candidate> candidates, boolean[] member, ToDoubleFunction<Candidate> score) {

@@ -2,8 +2,8 @@ package io.github.genailab.examples;
 
 import io.github.genailab.core.lm.Decoder;
 import io.github.genailab.core.lm.DecodingOptions;
+import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.lm.LogitsProcessor;
-import io.github.genailab.core.lm.NGramModel;
 import io.github.genailab.core.math.Rngs;
 import io.github.genailab.core.text.BpeTokenizer;
 import io.github.genailab.core.text.Corpora;
@@ -29,8 +29,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The green/red-list watermark (Kirchenbauer et al. 2023) on the Shakespeare trigram model: generate with and
- * without the watermark, detect with the z-test, and attack the watermark by substituting random tokens.
+ * The green/red-list watermark (Kirchenbauer et al. 2023) on the Shakespeare trigram model, or on a real checkpoint
+ * with {@code --model DIR}: generate with and without the watermark, detect with the z-test, and attack the watermark
+ * by substituting random tokens.
  *
  * <pre>
  * mvn -q -DskipTests -Ptour package -Dexample=io.github.genailab.examples.WatermarkLecture
@@ -52,7 +53,7 @@ public final class WatermarkLecture {
     /**
      * Runs the lecture from the command line.
      *
-     * @param args {@code [--seed N] [--out DIR] [--quick]}
+     * @param args {@code [--seed N] [--out DIR] [--quick] [--model DIR]}
      * @throws IOException if a figure cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -72,22 +73,30 @@ public final class WatermarkLecture {
      * @throws IOException if a figure cannot be written
      */
     public static void run(LectureArgs args, PrintStream out) throws IOException {
+        List<int[]> shakespeare = Shakespeare.encode(Corpora.shakespeareTokenizer(), Corpora.tinyShakespearePassages());
+        int split = shakespeare.size() * 9 / 10;
+        try (LectureModel lecture = LectureModel.open(args, 3, shakespeare.subList(0, split))) {
+            run(args, out, lecture, split);
+        }
+    }
+
+    private static void run(LectureArgs args, PrintStream out, LectureModel lecture, int split) throws IOException {
         Figures figures = Figures.in(args.out(), out);
         RandomGenerator rng = Rngs.seeded(args.seed());
-        BpeTokenizer tokenizer = Corpora.shakespeareTokenizer();
-        List<int[]> documents = Shakespeare.encode(tokenizer, Corpora.tinyShakespearePassages());
-        int split = documents.size() * 9 / 10;
-        NGramModel model = NGramModel.train(documents.subList(0, split), tokenizer.vocabularySize(), 3);
-        int[] humanStream = Shakespeare.concatenate(documents.subList(split, documents.size()));
+        BpeTokenizer tokenizer = lecture.tokenizer();
+        LanguageModel model = lecture.model();
+        List<String> passages = Corpora.tinyShakespearePassages();
+        int[] humanStream = Shakespeare.concatenate(Shakespeare.encode(tokenizer, passages.subList(split, passages.size())));
 
-        WatermarkScheme scheme = WatermarkScheme.reference("lefthash", tokenizer.vocabularySize(), GAMMA, DELTA);
+        // The scheme's vocabulary is the model's (a checkpoint may have more ids than its tokenizer).
+        WatermarkScheme scheme = WatermarkScheme.reference("lefthash", model.vocabularySize(), GAMMA, DELTA);
         WatermarkDetector detector = WatermarkDetector.of(scheme);
         DecodingOptions sampling = DecodingOptions.sampling(0.7);
         int length = args.size(200, 60);
         int count = args.size(40, 4);
-        out.printf(Locale.ROOT, "scheme %s (gamma %.2f, delta %.1f), detector z > %.1f; trigram model, sampling at "
+        out.printf(Locale.ROOT, "scheme %s (gamma %.2f, delta %.1f), detector z > %.1f; %s, sampling at "
                 + "temperature 0.7; %d texts of %d tokens per kind%n", scheme.name(), GAMMA, DELTA,
-                detector.zThreshold(), count, length);
+                detector.zThreshold(), lecture.description(), count, length);
 
         List<Sample> samples = new ArrayList<>();
         try (ProgressBar bar = new ProgressBar(out, "generating", count)) {

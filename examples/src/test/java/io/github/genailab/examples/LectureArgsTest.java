@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,17 +18,19 @@ class LectureArgsTest {
         LectureArgs args = LectureArgs.parse(new String[0], "watermark");
         assertThat(LectureArgs.parse(new String[0], Path.of("elsewhere")).out()).isEqualTo(Path.of("elsewhere"));
 
-        assertThat(args).isEqualTo(new LectureArgs(42, Path.of("target", "figures", "watermark"), false));
+        assertThat(args).isEqualTo(new LectureArgs(42, Path.of("target", "figures", "watermark"), false, Optional.empty()));
         assertThat(args.size(1000, 10)).isEqualTo(1000);
     }
 
     @Test
     void parsesEveryFlagInAnyOrder() {
-        LectureArgs args = LectureArgs.parse(new String[] {"--out", "/tmp/x", "--quick", "--seed", "-7"}, "t");
+        LectureArgs args = LectureArgs.parse(new String[] {"--out", "/tmp/x", "--quick", "--model", "/m/gpt2", "--seed",
+            "-7"}, "t");
 
-        assertThat(args).isEqualTo(new LectureArgs(-7, Path.of("/tmp/x"), true));
+        assertThat(args).isEqualTo(new LectureArgs(-7, Path.of("/tmp/x"), true, Optional.of(Path.of("/m/gpt2"))));
         assertThat(args.size(1000, 10)).isEqualTo(10);
-        assertThat(args.forTopic("core")).isEqualTo(new LectureArgs(-7, Path.of("/tmp/x/core"), true));
+        assertThat(args.forTopic("core")).isEqualTo(new LectureArgs(-7, Path.of("/tmp/x/core"), true,
+                Optional.of(Path.of("/m/gpt2"))));
     }
 
     static Stream<Arguments> badArguments() {
@@ -35,7 +38,8 @@ class LectureArgsTest {
                 Arguments.of(new String[] {"--sed", "1"}, "args[0]"),
                 Arguments.of(new String[] {"--seed"}, "--seed"),
                 Arguments.of(new String[] {"--seed", "x1"}, "--seed"),
-                Arguments.of(new String[] {"--quick", "--out"}, "--out"));
+                Arguments.of(new String[] {"--quick", "--out"}, "--out"),
+                Arguments.of(new String[] {"--model"}, "--model"));
     }
 
     @ParameterizedTest

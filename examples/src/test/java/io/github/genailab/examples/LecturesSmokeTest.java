@@ -2,6 +2,8 @@ package io.github.genailab.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.genailab.core.text.Corpora;
+import io.github.genailab.llm.RandomCheckpoint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +49,12 @@ class LecturesSmokeTest {
                         List.of("fitted-densities", "variance-and-w2", "gmm-generations", "surviving-categories"),
                         List.of("GaussianEnsemble\\[50 runs", "median variance at generation 100: \\d\\.\\d{3}",
                                 "MixtureTrajectory\\[", "generation  200: GaussianMixture\\[K=2, d=2",
-                                "categories lost in generation 1 \\(theory \\d+\\.\\d\\)")));
+                                "categories lost in generation 1 \\(theory \\d+\\.\\d\\)")),
+                Arguments.of("lm-collapse", (Main) LanguageModelCollapseLecture::main,
+                        List.of("perplexity-by-generation", "sequence-perplexity-histograms", "surviving-ngrams"),
+                        List.of("LanguageModelCollapseEnsemble\\[2 runs, replace, DecodingOptions\\[sampling",
+                                "LanguageModelCollapseEnsemble\\[1 run, accumulate, DecodingOptions\\[beamSearch, beams=5\\]",
+                                "(?m)^\\s+2\\s+\\d+\\.\\d ± \\d+\\.\\d", "generation 2 text \\(beam 5, replace\\): \"")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,6 +77,37 @@ class LecturesSmokeTest {
         try (Stream<Path> written = Files.list(dir)) {
             assertThat(written).hasSize(figures.size());
         }
+    }
+
+    /**
+     * The lectures that take a language model run on a checkpoint with {@code --model DIR}: an untrained
+     * GPT-2-shaped checkpoint over the Shakespeare tokenizer's 4,096 ids, written here (nothing is downloaded).
+     */
+    @ParameterizedTest(name = "{0} --model")
+    @MethodSource("lecturesOnACheckpoint")
+    void lecturesRunOnACheckpointDirectory(String topic, Main main, List<String> reportPatterns, @TempDir Path dir)
+            throws IOException {
+        Path model = Files.createDirectory(dir.resolve("tiny-gpt2"));
+        RandomCheckpoint.tinyGpt2(Corpora.SHAKESPEARE_VOCABULARY_SIZE).write(model, 1);
+        Corpora.shakespeareTokenizer().save(model);
+        Path out = Files.createDirectory(dir.resolve("figures"));
+
+        String report = runCapturingStdout(main, "--quick", "--seed", "7", "--out", out.toString(), "--model",
+                model.toString());
+
+        assertThat(report).contains("model " + model);
+        for (String pattern : reportPatterns) {
+            assertThat(report).containsPattern(pattern);
+        }
+    }
+
+    static Stream<Arguments> lecturesOnACheckpoint() {
+        return Stream.of(
+                Arguments.of("watermark", (Main) WatermarkLecture::main,
+                        List.of("gpt2 checkpoint", "(?m)^model, watermark\\s+\\d+\\.\\d\\d .*4/4$",
+                                "Detection\\[WATERMARKED z=")),
+                Arguments.of("membership", (Main) MembershipLecture::main,
+                        List.of("on gpt2 checkpoint .*: Min-K% AUC [01]\\.\\d{3}, Min-K%\\+\\+ AUC [01]\\.\\d{3} over 40 texts")));
     }
 
     private static String runCapturingStdout(Main main, String... args) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.genailab.membership;
 
+import io.github.genailab.core.lm.DecodingSession;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
 import java.lang.reflect.Array;
@@ -134,8 +135,11 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
     }
 
     /**
-     * Exact statistics of a token sequence under an in-process language model: position i = 1..n-1
-     * is scored with {@code model.nextTokenLogits(tokens, i)}.
+     * Exact statistics of a token sequence under a language model: position i = 1..n-1 is scored with
+     * the full next-token distribution after {@code tokens[0, i)}, read through one
+     * {@link LanguageModel#newSession() decoding session}, so that a transformer computes each position
+     * once from its key/value cache (the n-gram model's default session gives exactly
+     * {@code model.nextTokenLogits(tokens, i)}).
      *
      * @param model the model (its full next-token distribution is used)
      * @param tokens the token ids, at least 2, each in [0, model.vocabularySize())
@@ -152,8 +156,18 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
         }
         Checks.tokenIds(tokens, model.vocabularySize(), "tokens");
         DoubleLogitRows rows = new DoubleLogitRows(model.vocabularySize());
-        return collect(tokens.length - 1, (i, lp, mean, sd) -> rows.compute(model.nextTokenLogits(tokens, i + 1),
-                tokens[i + 1], "model.nextTokenLogits(tokens, " + (i + 1) + ")", i, lp, mean, sd));
+        try (DecodingSession session = model.newSession()) {
+            int[] next = new int[1];
+            session.append(new int[] {tokens[0]});
+            return collect(tokens.length - 1, (i, lp, mean, sd) -> {
+                if (i > 0) {
+                    next[0] = tokens[i];
+                    session.append(next);
+                }
+                rows.compute(session.nextTokenLogits(), tokens[i + 1], "model.nextTokenLogits(tokens, " + (i + 1) + ")",
+                        i, lp, mean, sd);
+            });
+        }
     }
 
     /** Fills one scored position: log p, mu and sigma at index {@code i}. */

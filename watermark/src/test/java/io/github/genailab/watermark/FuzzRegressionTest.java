@@ -17,6 +17,9 @@ class FuzzRegressionTest {
         return Stream.of(
                 Arguments.of("randperm of 2^31 - 1 ran out of memory", (ThrowingCallable) () -> TorchRandperm.of(Integer.MAX_VALUE),
                         IllegalArgumentException.class, "n must be <= " + TorchRandperm.MAX_SIZE),
+                Arguments.of("randperm(2^31 - 1, seed): OutOfMemoryError (found by WatermarkFuzzTest)",
+                        (ThrowingCallable) () -> TorchRandperm.randperm(Integer.MAX_VALUE, 3),
+                        IllegalArgumentException.class, "n must be <= " + TorchRandperm.MAX_SIZE),
                 Arguments.of("a 2^31 - 1 vocabulary ran out of memory",
                         (ThrowingCallable) () -> WatermarkScheme.reference("lefthash", Integer.MAX_VALUE, 0.25, 2.0),
                         IllegalArgumentException.class, "vocabularySize must be <= " + WatermarkScheme.MAX_VOCABULARY_SIZE),

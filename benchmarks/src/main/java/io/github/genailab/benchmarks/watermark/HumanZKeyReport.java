@@ -5,7 +5,7 @@ import io.github.genailab.watermark.Detection;
 import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
-import io.github.genailab.watermark.eval.DemoOptions;
+import io.github.genailab.watermark.eval.ShakespeareDemoOptions;
 import io.github.genailab.watermark.eval.ShakespeareDemo;
 import io.github.genailab.core.ProgressListener;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class HumanZKeyReport {
      */
     public static void main(String[] args) {
         WatermarkScheme generation = WatermarkScheme.reference("lefthash", 4096, 0.25, 2.0);
-        List<int[]> human = ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(generation), DemoOptions.defaults(), Rngs.seeded(42),
+        List<int[]> human = ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(generation), ShakespeareDemoOptions.defaults(), Rngs.seeded(42),
                 ProgressListener.none()).human();
         System.out.println("| PRF | key | ignore repeated n-grams | texts | mean z | sd of z | se of the mean |");
         System.out.println("|---|---|---|---|---|---|---|");

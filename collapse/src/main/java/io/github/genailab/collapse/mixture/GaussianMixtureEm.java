@@ -61,6 +61,9 @@ public final class GaussianMixtureEm {
      */
     public static final double MAX_MAGNITUDE = 1e100;
 
+    /** The most components a mixture may have: 4096, far beyond any mixture fitted by EM in practice. */
+    public static final int MAX_COMPONENTS = 1 << 12;
+
     /** The most responsibilities ({@code n * k}) or covariance entries ({@code k * d * d}) one fit holds. */
     static final long MAX_RESPONSIBILITIES = Integer.MAX_VALUE - 8;
 
@@ -82,7 +85,8 @@ public final class GaussianMixtureEm {
      * @return the fitted mixture with its diagnostics
      * @throws NullPointerException if an argument (or a row) is null
      * @throws IllegalArgumentException if {@code data} is empty, ragged, not finite or beyond
-     *     {@link #MAX_MAGNITUDE}, {@code k < 1}, or {@code n * k} too large to hold
+     *     {@link #MAX_MAGNITUDE}, {@code k} outside [1, {@link #MAX_COMPONENTS}], or {@code n * k} too large
+     *     to hold
      */
     public static GaussianMixture fit(double[][] data, int k, EmOptions options, RandomGenerator rng) {
         Workspace w = new Workspace(data, k, options);
@@ -201,6 +205,7 @@ public final class GaussianMixtureEm {
             this.n = data.length;
             this.d = x.length / n;
             this.k = Checks.positive(k, "k");
+            Checks.atMost(k, MAX_COMPONENTS, "k");
             if ((long) n * k > MAX_RESPONSIBILITIES || (long) k * d * d > MAX_RESPONSIBILITIES) {
                 throw Checks.fail("k", "keep n * k and k * d * d <= " + MAX_RESPONSIBILITIES + " (n = " + n + ", d = "
                         + d + ")", k);

@@ -1,6 +1,7 @@
 package io.github.genailab.core.lm;
 
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.math.LogMath;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -19,6 +20,34 @@ import java.util.random.RandomGenerator;
  * ⇒ same tokens.
  *
  * <p>Complexity per step: one model step plus O(V) (O(V log V) when top-p is active).
+ *
+ * <p><b>Beam search</b> ({@link DecodingOptions#beamSearch(int)}, width {@code B > 1}) follows Hugging
+ * Face's {@code generate(num_beams=B, do_sample=False)} with no end-of-sequence token, i.e. with
+ * {@code min_new_tokens = max_new_tokens}, as in Shumailov et al.'s recursive-training code. The search
+ * keeps up to {@code B} hypotheses (one, the prompt, at the start), each with the score
+ * <pre>
+ *   score(h) = sum over its new tokens t of  s_t,   s = processors( logSoftmax(logits) )
+ * </pre>
+ * i.e. every row is turned into log-probabilities, then the processors edit that row (as Hugging Face
+ * runs its logits processors on the log-softmaxed scores during beam search; a bias a processor adds
+ * is therefore added to the score, not renormalised). At each step every pair (hypothesis, token) with
+ * a finite score is a candidate and the {@code B} highest scores survive, equal scores ordered by
+ * hypothesis rank, then by token id (the lower first); fewer survive only while fewer than {@code B}
+ * finite candidates exist. All hypotheses end with exactly {@code maxNewTokens} new tokens, so the
+ * length penalty ({@code length_penalty = 1.0}: score divided by the length) divides every final score
+ * by the same number and does not change the choice: the result is the surviving hypothesis with the
+ * highest summed log-probability. Temperature, top-k and top-p do not apply (as for greedy decoding), and
+ * the generator is not used. With {@code B >= V^(n-1)} for {@code n} new tokens no prefix is ever
+ * dropped and the result is the exact most probable continuation; {@code B = 1} is greedy decoding.
+ *
+ * <p>Beam search and sessions: a {@link DecodingSession} cannot be forked or rewound, so each hypothesis
+ * owns one. When a hypothesis has several surviving children, the first (best) child takes over its
+ * session and appends its token; every other child opens a new session and appends its whole context
+ * (prompt plus new tokens) in one call; a hypothesis with no surviving child closes its session. A
+ * stateless model pays nothing for this (the default session only copies token ids); a transformer pays
+ * at most {@code B - 1} re-encodings of a context of up to {@code p + n} tokens per step, on top of the
+ * {@code B} single-token steps. Cost per step: up to {@code B} model steps plus O(B V) to score and
+ * select the candidates.
  *
  * @since 0.1.0
  */
@@ -40,10 +69,11 @@ public final class Decoder {
      * @param prompt the prompt ids (may be empty; not modified)
      * @param maxNewTokens how many tokens to generate, &gt;= 0 and at most
      *     {@link #MAX_SEQUENCE_LENGTH} together with the prompt
-     * @param options decoding strategy
+     * @param options decoding strategy (greedy, sampling, or beam search; see the class comment)
      * @param processors logits processors applied in order to every row (may be empty)
-     * @param rng the generator that drives sampling (unused by greedy decoding)
-     * @return the generated tokens only (length {@code maxNewTokens}), without the prompt
+     * @param rng the generator that drives sampling (unused by greedy decoding and beam search)
+     * @return the generated tokens only (length {@code maxNewTokens}), without the prompt; for beam
+     *     search the highest-scoring surviving hypothesis
      * @throws NullPointerException if any argument is null
      * @throws IllegalArgumentException if {@code maxNewTokens < 0}, the prompt and the new tokens
      *     exceed {@link #MAX_SEQUENCE_LENGTH}, a processor is null, a prompt id is outside the
@@ -67,6 +97,9 @@ public final class Decoder {
         }
         int vocab = model.vocabularySize();
         Checks.tokenIds(prompt, vocab, "prompt");
+        if (options.beams() > 1) {
+            return beamSearch(model, prompt, maxNewTokens, options.beams(), processors);
+        }
         int[] tokens = Arrays.copyOf(prompt, prompt.length + maxNewTokens);
         try (DecodingSession session = model.newSession()) {
             session.append(prompt);
@@ -87,6 +120,121 @@ public final class Decoder {
             }
         }
         return Arrays.copyOfRange(tokens, prompt.length, tokens.length);
+    }
+
+    /** Beam search; see the class comment. The arguments are already checked. */
+    private static int[] beamSearch(LanguageModel model, int[] prompt, int maxNewTokens, int width,
+            List<? extends LogitsProcessor> processors) {
+        int vocab = model.vocabularySize();
+        int end = prompt.length + maxNewTokens;
+        int[][] sequences = new int[width][];
+        double[] scores = new double[width];
+        DecodingSession[] sessions = new DecodingSession[width];
+        int[][] nextSequences = new int[width][];
+        double[] nextScores = new double[width];
+        DecodingSession[] nextSessions = new DecodingSession[width];
+        // The kept candidates of one step, best first: parent rank, token and score.
+        int[] parent = new int[width];
+        int[] token = new int[width];
+        double[] best = new double[width];
+        boolean[] handedOver = new boolean[width];
+        int live = 1;
+        sequences[0] = Arrays.copyOf(prompt, end);
+        try {
+            sessions[0] = model.newSession();
+            sessions[0].append(prompt);
+            for (int pos = prompt.length; pos < end; pos++) {
+                int kept = 0;
+                for (int b = 0; b < live; b++) {
+                    double[] row = sessions[b].nextTokenLogits();
+                    if (row.length != vocab) {
+                        throw Checks.fail("model logits width", "equal vocabularySize " + vocab, row.length);
+                    }
+                    row = LogMath.logSoftmax(row);
+                    for (LogitsProcessor p : processors) {
+                        p.process(sequences[b], pos, row);
+                    }
+                    for (int w = 0; w < vocab; w++) {
+                        double v = row[w];
+                        if (!(v < Double.POSITIVE_INFINITY)) {
+                            throw Checks.fail("logits[" + w + "]", "be finite or -Infinity after the processors", v);
+                        }
+                        double score = scores[b] + v;
+                        if (score == Double.NEGATIVE_INFINITY || (kept == width && !(score > best[kept - 1]))) {
+                            continue; // ties keep the earlier candidate (lower rank, then lower id)
+                        }
+                        int at = kept < width ? kept++ : width - 1;
+                        while (at > 0 && score > best[at - 1]) {
+                            best[at] = best[at - 1];
+                            parent[at] = parent[at - 1];
+                            token[at] = token[at - 1];
+                            at--;
+                        }
+                        best[at] = score;
+                        parent[at] = b;
+                        token[at] = w;
+                    }
+                }
+                if (kept == 0) {
+                    throw Checks.fail("logits", "have at least one finite entry", "all -Infinity");
+                }
+                boolean more = pos + 1 < end;
+                Arrays.fill(handedOver, 0, live, false);
+                for (int c = 0; c < kept; c++) {
+                    int b = parent[c];
+                    int[] seq;
+                    DecodingSession session;
+                    if (!handedOver[b]) {
+                        handedOver[b] = true;
+                        seq = sequences[b];
+                        seq[pos] = token[c];
+                        session = sessions[b];
+                        sessions[b] = null;
+                        if (more) {
+                            session.append(new int[] {token[c]});
+                        }
+                    } else {
+                        seq = Arrays.copyOf(sequences[b], end);
+                        seq[pos] = token[c];
+                        session = null;
+                        if (more) {
+                            session = model.newSession();
+                            nextSessions[c] = session;
+                            session.append(Arrays.copyOf(seq, pos + 1));
+                        }
+                    }
+                    nextSequences[c] = seq;
+                    nextScores[c] = best[c];
+                    nextSessions[c] = session;
+                }
+                for (int b = 0; b < live; b++) {
+                    if (sessions[b] != null) {
+                        sessions[b].close(); // no surviving child
+                        sessions[b] = null;
+                    }
+                }
+                int[][] s = sequences;
+                sequences = nextSequences;
+                nextSequences = s;
+                DecodingSession[] t = sessions;
+                sessions = nextSessions;
+                nextSessions = t;
+                System.arraycopy(nextScores, 0, scores, 0, kept);
+                live = kept;
+            }
+        } finally {
+            for (DecodingSession session : sessions) {
+                if (session != null) {
+                    session.close();
+                }
+            }
+            for (DecodingSession session : nextSessions) {
+                if (session != null) {
+                    session.close();
+                }
+            }
+        }
+        return Arrays.copyOfRange(sequences[0], prompt.length, end);
     }
 
     /**

@@ -106,8 +106,9 @@ public interface LanguageModel {
     /**
      * Per-token log-probabilities {@code log p(t_i | t_0..t_{i-1})} for {@code i = 1..n-1}.
      *
-     * <p>The default implementation calls {@link #nextTokenLogits(int[], int)} once per position and
-     * normalises with {@link LogMath#logSoftmax(double[])}: O(n · V).
+     * <p>The default implementation reads the positions through one {@link #newSession() session} (for
+     * a stateless model, {@link #nextTokenLogits(int[], int)} once per position) and normalises each row
+     * with {@link LogMath#logSumExp(double[])}: O(n · V) plus the model's cost per step.
      *
      * @param tokens the sequence, at least two tokens (not modified)
      * @return {@code n - 1} log-probabilities, each {@code <= 0}
@@ -121,9 +122,14 @@ public interface LanguageModel {
         }
         Checks.tokenIds(tokens, vocabularySize(), "tokens");
         double[] out = new double[tokens.length - 1];
-        for (int i = 1; i < tokens.length; i++) {
-            double[] logits = nextTokenLogits(tokens, i);
-            out[i - 1] = logits[tokens[i]] - LogMath.logSumExp(logits);
+        try (DecodingSession session = newSession()) {
+            int[] next = {tokens[0]};
+            for (int i = 1; i < tokens.length; i++) {
+                session.append(next);
+                double[] logits = session.nextTokenLogits();
+                out[i - 1] = logits[tokens[i]] - LogMath.logSumExp(logits);
+                next[0] = tokens[i];
+            }
         }
         return out;
     }

@@ -18,8 +18,8 @@ import java.util.random.RandomGeneratorFactory;
  */
 public final class Rngs {
 
-    /** The most generators one {@link #split} call makes: 2^24. */
-    public static final int MAX_SPLITS = 1 << 24;
+    /** The most generators one {@link #split} call makes: 2^20 (about a million, a fraction of a second). */
+    public static final int MAX_SPLITS = 1 << 20;
 
     /** The algorithm behind {@link #seeded(long)}. */
     public static final String ALGORITHM = "L64X128MixRandom";

@@ -1,5 +1,7 @@
 package io.github.genailab.llm.kernels;
 
+import java.util.Optional;
+
 /**
  * One implementation of {@link MatMul}'s product over a range of output columns. Every
  * implementation computes each output as {@code bias[j]} (or 0) followed by fused multiply-adds over
@@ -33,9 +35,13 @@ interface MatMulKernel {
      * @return the kernel (stateless, thread-safe)
      */
     static MatMulKernel create() {
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+        Optional<Module> vector = ModuleLayer.boot().findModule(VECTOR_MODULE);
+        if (vector.isEmpty()) {
             return new PortableMatMul();
         }
+        // On the module path this module reads only what module-info requires, and requiring an incubating
+        // module would make every user's javac warn: add the read edge at run time instead.
+        MatMulKernel.class.getModule().addReads(vector.get());
         try {
             return (MatMulKernel) Class.forName(MatMulKernel.class.getPackageName() + ".VectorMatMul")
                     .getDeclaredConstructor().newInstance();

@@ -42,7 +42,7 @@ public final class AttackSweep {
      * @throws IllegalArgumentException if {@code rates} is empty or holds a value outside [0, 1], or the texts are
      *     invalid as for {@link DetectionExperiment#run}
      */
-    public static SweepResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked,
+    public static AttackSweepResult run(WatermarkDetector detector, List<int[]> human, List<int[]> watermarked,
             Attack attack, double[] rates, RandomGenerator rng, ProgressListener listener) {
         Checks.notNull(detector, "detector");
         Checks.notNull(human, "human");
@@ -66,6 +66,6 @@ public final class AttackSweep {
                     DetectionExperiment.DEFAULT_TARGET_FPR, (s, done, total) -> listener.progress(stage, done, total));
             points.add(new SweepPoint(rate, result));
         }
-        return new SweepResult(attack.withRate(rates[0]), points);
+        return new AttackSweepResult(attack.withRate(rates[0]), points);
     }
 }

@@ -50,7 +50,7 @@ public final class ShakespeareDemo {
      * @throws IllegalArgumentException if the scheme's vocabulary size is not 4096, or the held-out text is too
      *     short for {@code options.texts()} chunks
      */
-    public static DemoData prepare(WatermarkLogitsProcessor processor, DemoOptions options, RandomGenerator rng,
+    public static ShakespeareDemoResult prepare(WatermarkLogitsProcessor processor, ShakespeareDemoOptions options, RandomGenerator rng,
             ProgressListener listener) {
         Checks.notNull(processor, "processor");
         WatermarkScheme scheme = processor.scheme();
@@ -98,6 +98,6 @@ public final class ShakespeareDemo {
                     rng));
             listener.progress("generating", i + 1, prompts.size());
         }
-        return new DemoData(scheme, options, tokenizer, model, trainingTokens, prompts, human, watermarked, plain);
+        return new ShakespeareDemoResult(scheme, options, tokenizer, model, trainingTokens, prompts, human, watermarked, plain);
     }
 }

@@ -71,6 +71,7 @@ public final class TorchRandperm {
      */
     public static int[] randperm(int n, long seed) {
         Checks.positive(n, "n");
+        Checks.atMost(n, MAX_SIZE, "n");
         int[] r = identity(n);
         TorchCpuRandom rng = new TorchCpuRandom(seed);
         for (int i = 0; i < n - 1; i++) {

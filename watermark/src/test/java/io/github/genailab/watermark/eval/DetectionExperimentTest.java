@@ -86,7 +86,7 @@ class DetectionExperimentTest {
     @Test
     void sweepReportsEveryRateAndProgress() {
         List<String> stages = new ArrayList<>();
-        SweepResult s = AttackSweep.run(DETECTOR, human(20, 5), marked(10, 6), Attack.deletion(0.9),
+        AttackSweepResult s = AttackSweep.run(DETECTOR, human(20, 5), marked(10, 6), Attack.deletion(0.9),
                 new double[] {0, 0.5}, Rngs.seeded(1), (stage, done, total) -> stages.add(stage));
         assertThat(s.points()).hasSize(2);
         assertThat(s.attack()).isEqualTo(Attack.deletion(0));
@@ -112,14 +112,14 @@ class DetectionExperimentTest {
                 Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[0], Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "rates"),
                 Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1, 2}, Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "rates[1]"),
                 Arguments.of((Runnable) () -> AttackSweep.run(DETECTOR, ok, ok, Attack.deletion(0), new double[] {0.1}, null, ProgressListener.none()), NullPointerException.class, "rng"),
-                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(SCHEME), DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "scheme.vocabularySize()"),
-                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(null, DemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), NullPointerException.class, "processor"),
-                Arguments.of((Runnable) () -> DemoOptions.defaults().withTexts(0), IllegalArgumentException.class, "texts"),
-                Arguments.of((Runnable) () -> DemoOptions.defaults().withTokensPerText(1), IllegalArgumentException.class, "tokensPerText"),
-                Arguments.of((Runnable) () -> DemoOptions.defaults().withNgramOrder(6), IllegalArgumentException.class, "ngramOrder"),
-                Arguments.of((Runnable) () -> DemoOptions.defaults().withDecoding(null), NullPointerException.class, "decoding"),
-                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 0, 3, 0.1, DecodingOptions.defaults()), IllegalArgumentException.class, "promptTokens"),
-                Arguments.of((Runnable) () -> new DemoOptions(1, 10, 4, 3, 1.0, DecodingOptions.defaults()), IllegalArgumentException.class, "heldOutFraction"));
+                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(SCHEME), ShakespeareDemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), IllegalArgumentException.class, "scheme.vocabularySize()"),
+                Arguments.of((Runnable) () -> ShakespeareDemo.prepare(null, ShakespeareDemoOptions.defaults(), Rngs.seeded(1), ProgressListener.none()), NullPointerException.class, "processor"),
+                Arguments.of((Runnable) () -> ShakespeareDemoOptions.defaults().withTexts(0), IllegalArgumentException.class, "texts"),
+                Arguments.of((Runnable) () -> ShakespeareDemoOptions.defaults().withTokensPerText(1), IllegalArgumentException.class, "tokensPerText"),
+                Arguments.of((Runnable) () -> ShakespeareDemoOptions.defaults().withNgramOrder(6), IllegalArgumentException.class, "ngramOrder"),
+                Arguments.of((Runnable) () -> ShakespeareDemoOptions.defaults().withDecoding(null), NullPointerException.class, "decoding"),
+                Arguments.of((Runnable) () -> new ShakespeareDemoOptions(1, 10, 0, 3, 0.1, DecodingOptions.defaults()), IllegalArgumentException.class, "promptTokens"),
+                Arguments.of((Runnable) () -> new ShakespeareDemoOptions(1, 10, 4, 3, 1.0, DecodingOptions.defaults()), IllegalArgumentException.class, "heldOutFraction"));
     }
 
     @ParameterizedTest

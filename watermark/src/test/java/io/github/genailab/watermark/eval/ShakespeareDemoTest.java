@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 /** End to end on the bundled corpus: n-gram model, watermarked generation, detection, attacks. */
 class ShakespeareDemoTest {
 
-    private static DemoData demo;
+    private static ShakespeareDemoResult demo;
     private static WatermarkDetector detector;
 
     @BeforeAll
     static void prepare() {
         WatermarkScheme scheme = WatermarkScheme.reference("lefthash", 4096, 0.25, 2.0);
-        demo = ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(scheme), DemoOptions.defaults().withTexts(10), Rngs.seeded(42), ProgressListener.none());
+        demo = ShakespeareDemo.prepare(WatermarkLogitsProcessor.of(scheme), ShakespeareDemoOptions.defaults().withTexts(10), Rngs.seeded(42), ProgressListener.none());
         detector = WatermarkDetector.of(scheme);
     }
 
@@ -58,7 +58,7 @@ class ShakespeareDemoTest {
 
     @Test
     void attacksLowerTheZScore() {
-        SweepResult sweep = AttackSweep.run(detector, demo.human(), demo.watermarked(), Attack.substitution(0, 4096),
+        AttackSweepResult sweep = AttackSweep.run(detector, demo.human(), demo.watermarked(), Attack.substitution(0, 4096),
                 new double[] {0.0, 0.2, 0.5}, Rngs.seeded(7), ProgressListener.none());
         double previous = Double.POSITIVE_INFINITY;
         for (SweepPoint p : sweep.points()) {
@@ -67,6 +67,6 @@ class ShakespeareDemoTest {
         }
         assertThat(sweep.points().get(0).result().truePositiveRate()).isEqualTo(1.0);
         assertThat(sweep.table().lines()).hasSize(4);
-        assertThat(sweep.toString()).startsWith("SweepResult[Substitution, mean z by rate: 0.00->");
+        assertThat(sweep.toString()).startsWith("AttackSweepResult[Substitution, mean z by rate: 0.00->");
     }
 }

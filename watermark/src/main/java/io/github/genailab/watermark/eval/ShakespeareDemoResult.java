@@ -23,7 +23,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public record DemoData(WatermarkScheme scheme, DemoOptions options, Tokenizer tokenizer, LanguageModel model,
+public record ShakespeareDemoResult(WatermarkScheme scheme, ShakespeareDemoOptions options, Tokenizer tokenizer, LanguageModel model,
         long trainingTokens, List<int[]> prompts, List<int[]> human, List<int[]> watermarked,
         List<int[]> unwatermarked) {
 
@@ -41,7 +41,7 @@ public record DemoData(WatermarkScheme scheme, DemoOptions options, Tokenizer to
      * @param unwatermarked plain continuations of the same prompts (same seed, no watermark)
      * @throws NullPointerException if a component is null
      */
-    public DemoData {
+    public ShakespeareDemoResult {
         Checks.notNull(scheme, "scheme");
         Checks.notNull(options, "options");
         Checks.notNull(tokenizer, "tokenizer");
@@ -99,12 +99,12 @@ public record DemoData(WatermarkScheme scheme, DemoOptions options, Tokenizer to
     /**
      * One line: the scheme, the numbers of texts and the model.
      *
-     * @return e.g. {@code "DemoData[lefthash, 20 prompts, 158 human + 20 watermarked + 20 unwatermarked texts of 200
+     * @return e.g. {@code "ShakespeareDemoResult[lefthash, 20 prompts, 158 human + 20 watermarked + 20 unwatermarked texts of 200
      *     tokens, order-3 model on 296683 tokens]"}
      */
     @Override
     public String toString() {
-        return "DemoData[" + scheme.name() + ", " + prompts.size() + " prompts, " + human.size() + " human + "
+        return "ShakespeareDemoResult[" + scheme.name() + ", " + prompts.size() + " prompts, " + human.size() + " human + "
                 + watermarked.size() + " watermarked + " + unwatermarked.size() + " unwatermarked texts of "
                 + options.tokensPerText() + " tokens, order-" + options.ngramOrder() + " model on " + trainingTokens
                 + " tokens]";

@@ -15,7 +15,7 @@ import io.github.genailab.core.math.Checks;
  *
  * @since 0.1.0
  */
-public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ngramOrder, double heldOutFraction,
+public record ShakespeareDemoOptions(int texts, int tokensPerText, int promptTokens, int ngramOrder, double heldOutFraction,
         DecodingOptions decoding) {
 
     /**
@@ -30,7 +30,7 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @throws NullPointerException if {@code decoding} is null
      * @throws IllegalArgumentException if a number is out of range
      */
-    public DemoOptions {
+    public ShakespeareDemoOptions {
         Checks.positive(texts, "texts");
         Checks.inRange(tokensPerText, 2, Integer.MAX_VALUE, "tokensPerText");
         Checks.positive(promptTokens, "promptTokens");
@@ -45,8 +45,8 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      *
      * @return the default options
      */
-    public static DemoOptions defaults() {
-        return new DemoOptions(20, 200, 16, 3, 0.1, DecodingOptions.defaults());
+    public static ShakespeareDemoOptions defaults() {
+        return new ShakespeareDemoOptions(20, 200, 16, 3, 0.1, DecodingOptions.defaults());
     }
 
     /**
@@ -56,8 +56,8 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @return new options
      * @throws IllegalArgumentException if {@code n < 1}
      */
-    public DemoOptions withTexts(int n) {
-        return new DemoOptions(n, tokensPerText, promptTokens, ngramOrder, heldOutFraction, decoding);
+    public ShakespeareDemoOptions withTexts(int n) {
+        return new ShakespeareDemoOptions(n, tokensPerText, promptTokens, ngramOrder, heldOutFraction, decoding);
     }
 
     /**
@@ -67,8 +67,8 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @return new options
      * @throws IllegalArgumentException if {@code n < 2}
      */
-    public DemoOptions withTokensPerText(int n) {
-        return new DemoOptions(texts, n, promptTokens, ngramOrder, heldOutFraction, decoding);
+    public ShakespeareDemoOptions withTokensPerText(int n) {
+        return new ShakespeareDemoOptions(texts, n, promptTokens, ngramOrder, heldOutFraction, decoding);
     }
 
     /**
@@ -78,8 +78,8 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @return new options
      * @throws IllegalArgumentException if {@code order} is outside [1, 5]
      */
-    public DemoOptions withNgramOrder(int order) {
-        return new DemoOptions(texts, tokensPerText, promptTokens, order, heldOutFraction, decoding);
+    public ShakespeareDemoOptions withNgramOrder(int order) {
+        return new ShakespeareDemoOptions(texts, tokensPerText, promptTokens, order, heldOutFraction, decoding);
     }
 
     /**
@@ -89,7 +89,7 @@ public record DemoOptions(int texts, int tokensPerText, int promptTokens, int ng
      * @return new options
      * @throws NullPointerException if {@code options} is null
      */
-    public DemoOptions withDecoding(DecodingOptions options) {
-        return new DemoOptions(texts, tokensPerText, promptTokens, ngramOrder, heldOutFraction, options);
+    public ShakespeareDemoOptions withDecoding(DecodingOptions options) {
+        return new ShakespeareDemoOptions(texts, tokensPerText, promptTokens, ngramOrder, heldOutFraction, options);
     }
 }

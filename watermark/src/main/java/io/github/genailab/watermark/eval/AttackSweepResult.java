@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * @since 0.1.0
  */
-public record SweepResult(Attack attack, List<SweepPoint> points) {
+public record AttackSweepResult(Attack attack, List<SweepPoint> points) {
 
     /**
      * Copies the points in.
@@ -22,7 +22,7 @@ public record SweepResult(Attack attack, List<SweepPoint> points) {
      * @param points one point per rate
      * @throws NullPointerException if an argument is null
      */
-    public SweepResult {
+    public AttackSweepResult {
         Checks.notNull(attack, "attack");
         points = Checks.noNullElements(points, "points");
     }
@@ -46,11 +46,11 @@ public record SweepResult(Attack attack, List<SweepPoint> points) {
     /**
      * One line: the attack and the mean z at each rate.
      *
-     * @return e.g. {@code "SweepResult[Substitution, mean z by rate: 0.00->9.91, 0.10->7.62, 0.30->3.87]"}
+     * @return e.g. {@code "AttackSweepResult[Substitution, mean z by rate: 0.00->9.91, 0.10->7.62, 0.30->3.87]"}
      */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("SweepResult[" + attack.getClass().getSimpleName() + ", mean z by rate:");
+        StringBuilder out = new StringBuilder("AttackSweepResult[" + attack.getClass().getSimpleName() + ", mean z by rate:");
         for (int i = 0; i < points.size(); i++) {
             SweepPoint p = points.get(i);
             out.append(i == 0 ? " " : ", ").append(String.format(Locale.ROOT, "%.2f->%.2f", p.rate(),

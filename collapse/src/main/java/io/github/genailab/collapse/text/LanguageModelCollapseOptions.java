@@ -1,0 +1,222 @@
+package io.github.genailab.collapse.text;
+
+import io.github.genailab.collapse.Workflow;
+import io.github.genailab.core.lm.DecodingOptions;
+import io.github.genailab.core.lm.LanguageModel;
+import io.github.genailab.core.lm.NGramOptions;
+import io.github.genailab.core.math.Checks;
+
+/**
+ * Settings of a {@link LanguageModelCollapse} experiment: the model, the size of each generation's
+ * corpus, how text is generated, the data workflow, the number of generations and the judge.
+ *
+ * <p>The real training text is the first {@code B = floor(trainingTokens / blockLength)} blocks of
+ * {@code blockLength} tokens of tiny Shakespeare's training split; every synthetic document is
+ * {@code blockLength} new tokens generated after the first {@code promptLength} tokens of one real block
+ * (Shumailov et al.: 64-token blocks, one generated block per training block).
+ *
+ * @param order the n-gram order of every generation's model, 1 to {@value NGramOptions#MAX_ORDER}
+ * @param trainingTokens size of the real training text (rounded down to whole blocks), at least
+ *     {@code 2 * blockLength}; at most the training split (checked when the experiment runs)
+ * @param blockLength tokens per training block and per generated document, at least 2
+ * @param promptLength real tokens each generated document is prompted with, 0 to {@code blockLength}
+ * @param decoding how each generation writes its text (sampling, top-k/top-p, greedy, beam search)
+ * @param workflow where each generation's training data comes from: {@link Workflow#replace()},
+ *     {@link Workflow#accumulate()}, {@link Workflow#accumulateSubsample()} or
+ *     {@link Workflow#keepOriginal(double)} (fresh real data does not exist beyond the corpus)
+ * @param generations number of generations trained on generated text, &gt;= 0
+ * @param judge the fixed model that scores every generation's text, over the Shakespeare tokenizer's
+ *     vocabulary; null for the generation-0 n-gram model (the paper's choice)
+ *
+ * @since 0.1.0
+ */
+public record LanguageModelCollapseOptions(int order, int trainingTokens, int blockLength, int promptLength,
+        DecodingOptions decoding, Workflow workflow, int generations, LanguageModel judge) {
+
+    /**
+     * Validates the settings.
+     *
+     * @param order the n-gram order, 1 to 5
+     * @param trainingTokens size of the real training text, at least {@code 2 * blockLength}
+     * @param blockLength tokens per block, at least 2
+     * @param promptLength prompt tokens, 0 to {@code blockLength}
+     * @param decoding how text is generated
+     * @param workflow the data workflow (not fresh data)
+     * @param generations number of generations after the first, &gt;= 0
+     * @param judge the fixed scorer, or null for the generation-0 model
+     * @throws NullPointerException if {@code decoding} or {@code workflow} is null
+     * @throws IllegalArgumentException if a value is out of range (the message names it)
+     */
+    public LanguageModelCollapseOptions {
+        Checks.inRange(order, 1, NGramOptions.MAX_ORDER, "order");
+        if (blockLength < 2) {
+            throw Checks.fail("blockLength", "be >= 2", blockLength);
+        }
+        if (!(trainingTokens >= 2L * blockLength)) {
+            throw Checks.fail("trainingTokens", "be >= 2 * blockLength = " + 2L * blockLength, trainingTokens);
+        }
+        Checks.inRange(promptLength, 0, blockLength, "promptLength");
+        Checks.notNull(decoding, "decoding");
+        Checks.notNull(workflow, "workflow");
+        if (workflow.kind() == Workflow.Kind.FRESH_DATA) {
+            throw Checks.fail("workflow", "be replace, accumulate, accumulateSubsample or keepOriginal(fraction)",
+                    workflow);
+        }
+        Checks.nonNegative(generations, "generations");
+        if (judge != null) {
+            Checks.positive(judge.vocabularySize(), "judge.vocabularySize");
+        }
+    }
+
+    /**
+     * Trigram models, 65,536 real training tokens in 1,024 blocks of 64, prompts of 8 real tokens,
+     * multinomial sampling at temperature 1, replace, 10 generations, the generation-0 model as judge.
+     *
+     * @return the defaults
+     */
+    public static LanguageModelCollapseOptions defaults() {
+        return new LanguageModelCollapseOptions(3, 65_536, 64, 8, DecodingOptions.defaults(), Workflow.replace(), 10,
+                null);
+    }
+
+    /**
+     * The number of real training blocks {@code B}: every generation's synthetic part has at most this
+     * many documents.
+     *
+     * @return {@code floor(trainingTokens / blockLength)}
+     */
+    public int blocks() {
+        return trainingTokens / blockLength;
+    }
+
+    /**
+     * Sets the n-gram order.
+     *
+     * @param value 1 to 5
+     * @return a copy with the new value
+     * @throws IllegalArgumentException if out of range
+     */
+    public LanguageModelCollapseOptions withOrder(int value) {
+        return new LanguageModelCollapseOptions(value, trainingTokens, blockLength, promptLength, decoding, workflow,
+                generations, judge);
+    }
+
+    /**
+     * Sets the size of the real training text.
+     *
+     * @param value at least {@code 2 * blockLength}
+     * @return a copy with the new value
+     * @throws IllegalArgumentException if too small
+     */
+    public LanguageModelCollapseOptions withTrainingTokens(int value) {
+        return new LanguageModelCollapseOptions(order, value, blockLength, promptLength, decoding, workflow,
+                generations, judge);
+    }
+
+    /**
+     * Sets the block (and generated document) length.
+     *
+     * @param value at least 2, at most {@code trainingTokens / 2}, at least {@code promptLength}
+     * @return a copy with the new value
+     * @throws IllegalArgumentException if out of range
+     */
+    public LanguageModelCollapseOptions withBlockLength(int value) {
+        return new LanguageModelCollapseOptions(order, trainingTokens, value, promptLength, decoding, workflow,
+                generations, judge);
+    }
+
+    /**
+     * Sets the prompt length.
+     *
+     * @param value 0 to {@code blockLength}
+     * @return a copy with the new value
+     * @throws IllegalArgumentException if out of range
+     */
+    public LanguageModelCollapseOptions withPromptLength(int value) {
+        return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, value, decoding, workflow,
+                generations, judge);
+    }
+
+    /**
+     * Sets how each generation writes its text.
+     *
+     * @param value the decoding, e.g. {@code DecodingOptions.beamSearch(5)} as in the paper
+     * @return a copy with the new value
+     * @throws NullPointerException if null
+     */
+    public LanguageModelCollapseOptions withDecoding(DecodingOptions value) {
+        return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, value, workflow,
+                generations, judge);
+    }
+
+    /**
+     * Sets the data workflow.
+     *
+     * @param value {@link Workflow#replace()}, {@link Workflow#accumulate()},
+     *     {@link Workflow#accumulateSubsample()} or {@link Workflow#keepOriginal(double)}
+     * @return a copy with the new value
+     * @throws NullPointerException if null
+     * @throws IllegalArgumentException for {@link Workflow#freshData(int)}
+     */
+    public LanguageModelCollapseOptions withWorkflow(Workflow value) {
+        return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, value,
+                generations, judge);
+    }
+
+    /**
+     * Sets the number of generations trained on generated text.
+     *
+     * @param value &gt;= 0
+     * @return a copy with the new value
+     * @throws IllegalArgumentException if negative
+     */
+    public LanguageModelCollapseOptions withGenerations(int value) {
+        return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, workflow,
+                value, judge);
+    }
+
+    /**
+     * Sets the fixed judge that scores every generation's text (a checkpoint over the Shakespeare
+     * tokenizer's vocabulary, for instance).
+     *
+     * @param value the judge
+     * @return a copy with the new value
+     * @throws NullPointerException if null (use {@link #withGenerationZeroJudge()} for the default)
+     */
+    public LanguageModelCollapseOptions withJudge(LanguageModel value) {
+        Checks.notNull(value, "judge");
+        return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, workflow,
+                generations, value);
+    }
+
+    /**
+     * Makes the generation-0 n-gram model the judge (the default).
+     *
+     * @return a copy with {@code judge == null}
+     */
+    public LanguageModelCollapseOptions withGenerationZeroJudge() {
+        return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, workflow,
+                generations, null);
+    }
+
+    /**
+     * One line, e.g. {@code LanguageModelCollapseOptions[order=3, tokens=65536 (1024 blocks of 64),
+     * prompt=8, DecodingOptions[sampling, temperature=1.0], replace, generations=10, judge=generation 0]}.
+     *
+     * @return the settings
+     */
+    @Override
+    public String toString() {
+        return "LanguageModelCollapseOptions[order=" + order + ", tokens=" + blocks() * blockLength + " (" + blocks()
+                + " blocks of " + blockLength + "), prompt=" + promptLength + ", " + decoding + ", " + workflow
+                + ", generations=" + generations + ", judge=" + judgeName() + "]";
+    }
+
+    private String judgeName() {
+        if (judge == null) {
+            return "generation 0";
+        }
+        String name = judge.getClass().getSimpleName();
+        return name.isEmpty() ? "a custom LanguageModel" : name;
+    }
+}
