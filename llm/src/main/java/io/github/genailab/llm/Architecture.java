@@ -3,6 +3,8 @@ package io.github.genailab.llm;
 /**
  * The transformer families this module runs, selected by the {@code model_type} of a checkpoint's
  * {@code config.json}.
+ *
+ * @since 0.1.0
  */
 public enum Architecture {
     /**

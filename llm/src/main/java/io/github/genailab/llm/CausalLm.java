@@ -34,6 +34,8 @@ import java.util.Arrays;
  * are limited to {@code config().maxPositions()} tokens. The model holds a pool of
  * {@link CausalLmOptions#threads()} threads; {@link #close()} stops it. Thread-safe: concurrent calls
  * share the weights and the pool, each with its own activations and cache.
+ *
+ * @since 0.1.0
  */
 public final class CausalLm implements LanguageModel, AutoCloseable {
 

@@ -26,6 +26,8 @@ import io.github.genailab.core.math.Checks;
  * @param normEps the epsilon of LayerNorm (GPT-2) or RMSNorm (Llama, Qwen2)
  * @param ropeTheta the rotary base (0 for GPT-2, which has learned positions)
  * @param tiedEmbeddings whether the output head reuses the token embedding matrix
+ *
+ * @since 0.1.0
  */
 public record CausalLmConfig(Architecture architecture, int vocabSize, int hiddenSize, int layers, int heads,
         int kvHeads, int intermediateSize, int maxPositions, double normEps, double ropeTheta,

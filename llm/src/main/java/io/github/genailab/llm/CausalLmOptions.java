@@ -8,6 +8,8 @@ import io.github.genailab.core.math.Checks;
  * @param threads the number of threads that share every forward pass (the caller's thread plus
  *     {@code threads - 1} workers owned by the model and stopped by {@link CausalLm#close()}); results
  *     are bit-identical for every value. Default: {@code min(2, available processors)}.
+ *
+ * @since 0.1.0
  */
 public record CausalLmOptions(int threads) {
 

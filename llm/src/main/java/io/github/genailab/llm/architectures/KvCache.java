@@ -12,6 +12,8 @@ import java.util.Arrays;
  * number of positions.
  *
  * <p>Memory: {@code 2 * L * G * d * 4} bytes per position (GPT-2 small: 72 KiB; SmolLM2-135M: 45 KiB).
+ *
+ * @since 0.1.0
  */
 public final class KvCache {
 

@@ -50,6 +50,8 @@ import java.util.Arrays;
  *
  * <p>Thread-safe: the weights are never written after loading; every call allocates its own
  * activations, and a {@link KvCache} belongs to one caller.
+ *
+ * @since 0.1.0
  */
 public final class TransformerModel {
 

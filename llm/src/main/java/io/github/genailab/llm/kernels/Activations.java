@@ -10,6 +10,8 @@ package io.github.genailab.llm.kernels;
  *   <li>SwiGLU (Shazeer 2020; Llama, Qwen2): {@code silu(gate) * up} with
  *       {@code silu(x) = x / (1 + exp(-x))}.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class Activations {
 

@@ -24,6 +24,8 @@ import java.util.Arrays;
  * beside it), so the scratch memory stays linear in the context length. Heads are split over
  * threads; each output element is computed by one thread in a fixed order.
  * Cost per row: {@code 4 * H * d * (start + rows)} flops.
+ *
+ * @since 0.1.0
  */
 public final class Attention {
 

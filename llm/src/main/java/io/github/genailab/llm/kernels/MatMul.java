@@ -20,6 +20,8 @@ package io.github.genailab.llm.kernels;
  * {@code k = 0, 1, ...} in order (lane-wise {@code fma} is {@link Math#fma}), whatever the tiling and
  * the thread split, so every thread count and both kernels give the same bits. Threads split the
  * columns. Cost: {@code 2 * rows * in * out} flops; with one row, one read of {@code W}.
+ *
+ * @since 0.1.0
  */
 public final class MatMul {
 

@@ -10,6 +10,8 @@ package io.github.genailab.llm.kernels;
  *   <li>RMSNorm (Llama, Qwen2; Zhang and Sennrich 2019): {@code y = x / sqrt(mean(x^2) + eps) * g},
  *       no mean subtraction and no bias, as transformers' {@code LlamaRMSNorm}.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class Norms {
 

@@ -13,6 +13,8 @@ package io.github.genailab.llm.kernels;
  * converted to the Hugging Face layout have their q and k projection rows permuted to match, so an
  * interleaved rotation on them gives wrong logits that still look plausible. Angles are computed in
  * double (transformers uses float32, which differs by about 1e-7 relative at short lengths).
+ *
+ * @since 0.1.0
  */
 public final class RotaryEmbedding {
 

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Results never depend on the thread count: callers split work into parts whose outputs are
  * disjoint (columns of a matrix product, attention heads), and each output element is computed by
  * one thread in a fixed order.
+ *
+ * @since 0.1.0
  */
 public final class WorkerPool implements AutoCloseable {
 

@@ -26,6 +26,8 @@ import java.util.Map;
  * ({@link FileChannel#map}) only when it is read, and widened to a new float32 array (F16 and BF16
  * exactly). Reading checks the shape the caller expects and names the tensor, the file, the expected
  * and the found shape, and refuses a NaN or infinite weight (which would make every logit NaN). The mapping is released with the returned buffer; nothing stays open.
+ *
+ * @since 0.1.0
  */
 public final class SafetensorsCheckpoint {
 

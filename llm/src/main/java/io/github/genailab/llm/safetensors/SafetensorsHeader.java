@@ -23,6 +23,8 @@ import java.util.Map;
  * are relative to the first byte after the header. Every entry is validated before any data is read:
  * a supported dtype, non-negative dimensions, {@code 0 <= begin <= end <= data length} and
  * {@code end - begin == product(shape) * bytes(dtype)}.
+ *
+ * @since 0.1.0
  */
 public final class SafetensorsHeader {
 

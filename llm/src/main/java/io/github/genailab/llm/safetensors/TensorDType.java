@@ -7,6 +7,8 @@ import java.util.Arrays;
  * binary16) and {@code BF16} (bfloat16: the upper 16 bits of a float32). All are little-endian on disk
  * and widened exactly to float32 on load. Any other dtype of the format ({@code F64}, {@code I8},
  * {@code F8_E4M3}, quantised types ...) is refused by name.
+ *
+ * @since 0.1.0
  */
 public enum TensorDType {
     /** IEEE 754 binary32. */

@@ -12,6 +12,8 @@ import java.util.Arrays;
  * @param file the file holding the bytes
  * @param offset the absolute byte offset of the first element in {@code file}
  * @param byteLength the number of bytes, {@code product(shape) * dtype.bytes()}
+ *
+ * @since 0.1.0
  */
 public record TensorEntry(String name, TensorDType dtype, int[] shape, Path file, long offset, long byteLength) {
 
