@@ -96,9 +96,11 @@ public final class LanguageModelCollapseLecture {
         }
         LanguageModelCollapseResult sampled = results.get("sampling T=1").get(0).runs().get(0);
         out.println("generation 0 text:  " + excerpt(sampled.sampleDocuments()[0]));
-        out.println("generation " + generations + " text (sampling, replace): " + excerpt(sampled.sampleDocuments()[generations]));
+        out.println("generation " + generations + " text (sampling, replace): "
+                + excerpt(sampled.sampleDocuments()[generations]));
         LanguageModelCollapseResult beamed = results.get("beam 5").get(0).runs().get(0);
-        out.println("generation " + generations + " text (beam 5, replace): " + excerpt(beamed.sampleDocuments()[generations]));
+        out.println("generation " + generations + " text (beam 5, replace): "
+                + excerpt(beamed.sampleDocuments()[generations]));
 
         List<XYChart> perplexity = new ArrayList<>();
         List<XYChart> ngrams = new ArrayList<>();

@@ -94,7 +94,8 @@ public record LanguageModelCollapseEnsemble(LanguageModelCollapseOptions options
         return "LanguageModelCollapseEnsemble[" + runs.size() + (runs.size() == 1 ? " run, " : " runs, ")
                 + options.workflow() + ", "
                 + options.decoding() + ", order " + options.order() + ", " + options.blocks() + " blocks of "
-                + options.blockLength() + ": held-out perplexity " + meanSd(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, 0)
+                + options.blockLength() + ": held-out perplexity "
+                + meanSd(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, 0)
                 + " -> " + meanSd(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, g) + " at generation " + g
                 + ", distinct tokens " + meanSd(LanguageModelCollapseMetric.DISTINCT_TOKENS, 0) + " -> "
                 + meanSd(LanguageModelCollapseMetric.DISTINCT_TOKENS, g) + "]";
