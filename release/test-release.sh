@@ -20,9 +20,9 @@ if [[ "${1:-}" == --verify-only ]]; then
   verify_only=true
   shift
 fi
-published_jars=(core watermark contrastive membership collapse)
+published_jars=(core watermark contrastive membership collapse llm)
 published_poms=(. bom)
-unpublished=(benchmarks examples)
+unpublished=(testkit benchmarks examples)
 key_uid='GenAI Lab throwaway release key <throwaway@genailab.invalid>'
 
 work="$(mktemp -d)"
