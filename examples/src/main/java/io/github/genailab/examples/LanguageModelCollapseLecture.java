@@ -96,9 +96,11 @@ public final class LanguageModelCollapseLecture {
         }
         LanguageModelCollapseResult sampled = results.get("sampling T=1").get(0).runs().get(0);
         out.println("generation 0 text:  " + excerpt(sampled.sampleDocuments()[0]));
-        out.println("generation " + generations + " text (sampling, replace): " + excerpt(sampled.sampleDocuments()[generations]));
+        out.println("generation " + generations + " text (sampling, replace): "
+                + excerpt(sampled.sampleDocuments()[generations]));
         LanguageModelCollapseResult beamed = results.get("beam 5").get(0).runs().get(0);
-        out.println("generation " + generations + " text (beam 5, replace): " + excerpt(beamed.sampleDocuments()[generations]));
+        out.println("generation " + generations + " text (beam 5, replace): "
+                + excerpt(beamed.sampleDocuments()[generations]));
 
         List<XYChart> perplexity = new ArrayList<>();
         List<XYChart> ngrams = new ArrayList<>();
@@ -129,7 +131,7 @@ public final class LanguageModelCollapseLecture {
         double[] p05 = e.mean(LanguageModelCollapseMetric.SEQUENCE_PERPLEXITY_P05);
         double[] p95 = e.mean(LanguageModelCollapseMetric.SEQUENCE_PERPLEXITY_P95);
         for (int n = 0; n < ppl.length; n++) {
-            String spread = Double.isNaN(sd[n]) ? "       " : String.format(Locale.ROOT, "± %-5.1f", sd[n]);
+            String spread = e.runs().size() < 2 ? "       " : String.format(Locale.ROOT, "± %-5.1f", sd[n]);
             out.printf(Locale.ROOT, "  %3d  %7.1f %s  %6.0f  %8.0f  %15.4f  %6.3f  %14.1f  %5.1f  %6.1f%n", n, ppl[n],
                     spread, tokens[n], grams[n], mass[n], zipf[n], median[n], p05[n], p95[n]);
         }

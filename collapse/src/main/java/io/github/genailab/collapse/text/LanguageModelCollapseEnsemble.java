@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Several seeds of one {@link LanguageModelCollapse} setting: per generation, the mean and the spread
- * (sample standard deviation, {@code n - 1} in the denominator) of every metric over the runs.
+ * (sample standard deviation, {@code n - 1} in the denominator; 0 for a single run) of every metric over
+ * the runs.
  *
  * @param options the common settings
  * @param runs the runs, in run order (at least one)
@@ -44,7 +45,8 @@ public record LanguageModelCollapseEnsemble(LanguageModelCollapseOptions options
     }
 
     /**
-     * Sample standard deviation over runs of a metric, per generation (NaN with a single run).
+     * Sample standard deviation over runs of a metric, per generation (0 with a single run: no spread
+     * was measured).
      *
      * @param metric the metric
      * @return {@code generations + 1} values
@@ -60,7 +62,7 @@ public record LanguageModelCollapseEnsemble(LanguageModelCollapseOptions options
             }
         }
         for (int n = 0; n < out.length; n++) {
-            out[n] = runs.size() < 2 ? Double.NaN : Math.sqrt(out[n] / (runs.size() - 1));
+            out[n] = runs.size() < 2 ? 0 : Math.sqrt(out[n] / (runs.size() - 1));
         }
         return out;
     }
@@ -92,7 +94,8 @@ public record LanguageModelCollapseEnsemble(LanguageModelCollapseOptions options
         return "LanguageModelCollapseEnsemble[" + runs.size() + (runs.size() == 1 ? " run, " : " runs, ")
                 + options.workflow() + ", "
                 + options.decoding() + ", order " + options.order() + ", " + options.blocks() + " blocks of "
-                + options.blockLength() + ": held-out perplexity " + meanSd(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, 0)
+                + options.blockLength() + ": held-out perplexity "
+                + meanSd(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, 0)
                 + " -> " + meanSd(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, g) + " at generation " + g
                 + ", distinct tokens " + meanSd(LanguageModelCollapseMetric.DISTINCT_TOKENS, 0) + " -> "
                 + meanSd(LanguageModelCollapseMetric.DISTINCT_TOKENS, g) + "]";

@@ -22,7 +22,10 @@ public enum LanguageModelCollapseMetric {
     TOKEN_MASS_KEPT("token_mass_kept"),
     /** Share of the original text's n-gram occurrences whose n-gram is still in the training text. */
     NGRAM_MASS_KEPT("ngram_mass_kept"),
-    /** Zipf exponent of the training text's token frequencies ({@link TextSupport#zipfExponent}). */
+    /**
+     * Zipf exponent of the training text's token frequencies ({@link TextSupport#zipfExponent}); NaN in
+     * the degenerate case of fewer than two distinct tokens occurring at least twice.
+     */
     ZIPF_EXPONENT("zipf_exponent"),
     /** Median per-sequence perplexity of the generation's own text under the judge. */
     SEQUENCE_PERPLEXITY_MEDIAN("sequence_perplexity_median"),

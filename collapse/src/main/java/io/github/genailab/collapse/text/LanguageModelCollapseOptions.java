@@ -24,7 +24,7 @@ import io.github.genailab.core.math.Checks;
  * @param workflow where each generation's training data comes from: {@link Workflow#replace()},
  *     {@link Workflow#accumulate()}, {@link Workflow#accumulateSubsample()} or
  *     {@link Workflow#keepOriginal(double)} (fresh real data does not exist beyond the corpus)
- * @param generations number of generations trained on generated text, &gt;= 0
+ * @param generations number of generations trained on generated text, 0 to {@value #MAX_GENERATIONS}
  * @param judge the fixed model that scores every generation's text, over the Shakespeare tokenizer's
  *     vocabulary; null for the generation-0 n-gram model (the paper's choice)
  *
@@ -32,6 +32,12 @@ import io.github.genailab.core.math.Checks;
  */
 public record LanguageModelCollapseOptions(int order, int trainingTokens, int blockLength, int promptLength,
         DecodingOptions decoding, Workflow workflow, int generations, LanguageModel judge) {
+
+    /**
+     * The largest number of generations: each takes seconds, so a larger value is a typing error, caught
+     * before any per-generation array is allocated.
+     */
+    public static final int MAX_GENERATIONS = 100_000;
 
     /**
      * Validates the settings.
@@ -42,7 +48,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      * @param promptLength prompt tokens, 0 to {@code blockLength}
      * @param decoding how text is generated
      * @param workflow the data workflow (not fresh data)
-     * @param generations number of generations after the first, &gt;= 0
+     * @param generations number of generations after the first, 0 to {@value #MAX_GENERATIONS}
      * @param judge the fixed scorer, or null for the generation-0 model
      * @throws NullPointerException if {@code decoding} or {@code workflow} is null
      * @throws IllegalArgumentException if a value is out of range (the message names it)
@@ -62,7 +68,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
             throw Checks.fail("workflow", "be replace, accumulate, accumulateSubsample or keepOriginal(fraction)",
                     workflow);
         }
-        Checks.nonNegative(generations, "generations");
+        Checks.inRange(generations, 0, MAX_GENERATIONS, "generations");
         if (judge != null) {
             Checks.positive(judge.vocabularySize(), "judge.vocabularySize");
         }
@@ -166,9 +172,9 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
     /**
      * Sets the number of generations trained on generated text.
      *
-     * @param value &gt;= 0
+     * @param value 0 to {@value #MAX_GENERATIONS}
      * @return a copy with the new value
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if out of range
      */
     public LanguageModelCollapseOptions withGenerations(int value) {
         return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, workflow,

@@ -208,7 +208,8 @@ public record LanguageModelCollapseResult(LanguageModelCollapseOptions options, 
     @Override
     public boolean equals(Object o) {
         return o instanceof LanguageModelCollapseResult r && options.equals(r.options)
-                && Arrays.deepEquals(values, r.values) && Arrays.deepEquals(sequencePerplexities, r.sequencePerplexities)
+                && Arrays.deepEquals(values, r.values)
+                && Arrays.deepEquals(sequencePerplexities, r.sequencePerplexities)
                 && Arrays.deepEquals(sampleDocuments, r.sampleDocuments);
     }
 
@@ -233,7 +234,8 @@ public record LanguageModelCollapseResult(LanguageModelCollapseOptions options, 
     public String toString() {
         int g = options.generations();
         return "LanguageModelCollapseResult[" + options.workflow() + ", " + options.decoding() + ", order "
-                + options.order() + ", " + options.blocks() + " blocks of " + options.blockLength() + ", generation 0 -> "
+                + options.order() + ", " + options.blocks() + " blocks of " + options.blockLength()
+                + ", generation 0 -> "
                 + g + ": held-out perplexity " + change(LanguageModelCollapseMetric.HELD_OUT_PERPLEXITY, 4)
                 + ", distinct tokens " + change(LanguageModelCollapseMetric.DISTINCT_TOKENS, 6) + ", distinct "
                 + options.order() + "-grams " + change(LanguageModelCollapseMetric.DISTINCT_NGRAMS, 7)

@@ -22,7 +22,7 @@ import java.util.Set;
  *   zipfExponent(D)         = s of the least-squares line  ln c_(r) = a - s ln r  over the ranks r whose
  *                             count c_(r) is at least 2 (token counts sorted in decreasing order;
  *                             tokens seen once are left out: their ties form a flat tail that says
- *                             nothing about the slope); NaN with fewer than two such ranks
+ *                             nothing about the slope); undefined with fewer than two such ranks
  * </pre>
  * Zipf's law (G. K. Zipf, "Human Behavior and the Principle of Least Effort", 1949) puts {@code s}
  * near 1 for natural text; a text that lost its rare tokens and repeats its common ones has a steeper
@@ -70,9 +70,10 @@ public final class TextSupport {
      * @param original the original documents D0 (not modified)
      * @param current the documents D (not modified)
      * @param n the n-gram length, &gt;= 1
-     * @return keptMass(D0, D, n) in [0, 1]; NaN if the original has no n-gram
+     * @return keptMass(D0, D, n) in [0, 1]
      * @throws NullPointerException if {@code original} or {@code current} or one of their documents is null
-     * @throws IllegalArgumentException if {@code n < 1} or an id is negative
+     * @throws IllegalArgumentException if {@code n < 1}, an id is negative, or the original holds no
+     *     n-gram (no document of at least n tokens)
      */
     public static double keptMass(List<int[]> original, List<int[]> current, int n) {
         Checks.notNull(current, "current");
@@ -88,22 +89,32 @@ public final class TextSupport {
                 kept += c;
             }
         }
-        return total == 0 ? Double.NaN : (double) kept / total;
+        if (total == 0) {
+            throw Checks.fail("original", "hold at least one " + n + "-gram (a document of at least " + n
+                    + " tokens)", original.size() + " documents");
+        }
+        return (double) kept / total;
     }
 
     /**
      * The Zipf exponent of the token frequencies (see the class comment).
      *
      * @param documents the documents (not modified)
-     * @return the least-squares slope s, or NaN with fewer than two tokens seen at least twice
+     * @return the least-squares slope s
      * @throws NullPointerException if {@code documents} or a document is null
-     * @throws IllegalArgumentException if an id is negative
+     * @throws IllegalArgumentException if an id is negative, or fewer than two distinct tokens occur at
+     *     least twice (the line has no slope)
      */
     public static double zipfExponent(List<int[]> documents) {
-        return zipfExponentOfCounts(counts(documents, 1, bits(documents, "documents", 1, null)));
+        double s = zipfExponentOfCounts(counts(documents, 1, bits(documents, "documents", 1, null)));
+        if (Double.isNaN(s)) {
+            throw Checks.fail("documents", "hold at least two distinct tokens that occur at least twice",
+                    "fewer");
+        }
+        return s;
     }
 
-    /** The Zipf exponent from token counts. */
+    /** The Zipf exponent from token counts, NaN with fewer than two tokens seen at least twice. */
     static double zipfExponentOfCounts(Map<Object, long[]> counts) {
         long[] sorted = new long[counts.size()];
         int k = 0;

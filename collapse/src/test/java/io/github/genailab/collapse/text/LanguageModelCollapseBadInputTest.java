@@ -62,7 +62,10 @@ class LanguageModelCollapseBadInputTest {
                 bad("workflow", NullPointerException.class, () -> O.withWorkflow(null)),
                 bad("workflow must be replace, accumulate, accumulateSubsample or keepOriginal(fraction), got "
                         + "freshData(5)", IllegalArgumentException.class, () -> O.withWorkflow(Workflow.freshData(5))),
-                bad("generations must be >= 0, got -1", IllegalArgumentException.class, () -> O.withGenerations(-1)),
+                bad("generations must be in [0, 100000], got -1", IllegalArgumentException.class,
+                        () -> O.withGenerations(-1)),
+                bad("generations must be in [0, 100000], got 2147483647", IllegalArgumentException.class,
+                        () -> O.withGenerations(Integer.MAX_VALUE)),
                 bad("judge", NullPointerException.class, () -> O.withJudge(null)),
                 // run
                 bad("options", NullPointerException.class, () -> LanguageModelCollapse.run(null, Rngs.seeded(1))),

@@ -1,6 +1,7 @@
 package io.github.genailab.collapse.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.genailab.core.math.Rngs;
@@ -50,7 +51,9 @@ class TextSupportTest {
         assertThat(TextSupport.distinctNgrams(docs, 3)).isZero();
         assertThat(TextSupport.distinctTokens(docs)).isEqualTo(3);
         assertThat(TextSupport.keptMass(docs, List.of(new int[] {2, 3}), 1)).isCloseTo(2.0 / 3, within(1e-15));
-        assertThat(TextSupport.keptMass(List.of(new int[] {1}), docs, 2)).isNaN();
+        assertThatThrownBy(() -> TextSupport.keptMass(List.of(new int[] {1}), docs, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("original must hold at least one 2-gram (a document of at least 2 tokens), got 1 documents");
     }
 
     @Test
@@ -65,9 +68,11 @@ class TextSupportTest {
             }
             assertThat(TextSupport.zipfExponent(docs)).as("s=%s", s).isCloseTo(s, within(1e-3));
         }
-        // tokens seen once are left out; fewer than two tokens seen twice give NaN
+        // tokens seen once are left out; fewer than two tokens seen twice leave no slope
         assertThat(TextSupport.zipfExponent(List.of(new int[] {1, 1, 1, 1, 2, 2, 3, 4, 5})))
                 .isCloseTo(1.0, within(1e-12)); // counts 4, 2: ln 4 - ln 2 over ln 2
-        assertThat(TextSupport.zipfExponent(List.of(new int[] {1, 1, 2, 3}))).isNaN();
+        assertThatThrownBy(() -> TextSupport.zipfExponent(List.of(new int[] {1, 1, 2, 3})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("documents must hold at least two distinct tokens that occur at least twice");
     }
 }

@@ -127,6 +127,12 @@ public final class Decoder {
             List<? extends LogitsProcessor> processors) {
         int vocab = model.vocabularySize();
         int end = prompt.length + maxNewTokens;
+        // No step keeps more than V^n hypotheses: a wider beam needs no bigger arrays.
+        long reachable = 1;
+        for (int i = 0; i < maxNewTokens && reachable < width; i++) {
+            reachable *= vocab;
+        }
+        width = (int) Math.min(width, Math.max(1, reachable));
         int[][] sequences = new int[width][];
         double[] scores = new double[width];
         DecodingSession[] sessions = new DecodingSession[width];

@@ -155,6 +155,12 @@ class BeamSearchTest {
     }
 
     @Test
+    void anAbsurdlyWideBeamNeedsNoMoreRoomThanTheSequencesThatExist() {
+        TableModel model = new TableModel(4);
+        assertThat(beam(model, new int[] {2}, 3, Integer.MAX_VALUE)).isEqualTo(bruteForce(model, new int[] {2}, 3));
+    }
+
+    @Test
     void oneBeamIsGreedyDecoding() {
         for (long seed = 1; seed <= 5; seed++) {
             TableModel model = new TableModel(seed);
