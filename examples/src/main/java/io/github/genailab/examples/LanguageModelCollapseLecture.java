@@ -27,7 +27,8 @@ import org.knowm.xchart.style.Styler;
  * et al. 2024) and three decoders (sampling at temperature 1, greedy, five-way beam search as in the paper).
  * Prints one table per setting (mean and spread over seeds) and draws the held-out perplexity by generation, the
  * per-sequence perplexity histograms of generations 0, 1, 5 and 9 under the generation-0 model, and the surviving
- * distinct trigrams.
+ * distinct trigrams. With {@code --model DIR} a pretrained checkpoint, not the generation-0 trigram model, is the
+ * fixed judge of every generation's text (the text is re-encoded with the checkpoint's tokenizer).
  *
  * <p>Greedy decoding and beam search use no randomness under replace and accumulate, so those settings run once;
  * the others run once per seed.
@@ -46,7 +47,7 @@ public final class LanguageModelCollapseLecture {
     /**
      * Runs the lecture from the command line.
      *
-     * @param args {@code [--seed N] [--out DIR] [--quick]}
+     * @param args {@code [--seed N] [--out DIR] [--quick] [--model DIR]} (a checkpoint judges every generation)
      * @throws IOException if a figure cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -61,12 +62,24 @@ public final class LanguageModelCollapseLecture {
      * @throws IOException if a figure cannot be written
      */
     public static void run(LectureArgs args, PrintStream out) throws IOException {
+        LanguageModelCollapseOptions base = LanguageModelCollapseOptions.defaults().withGenerations(args.size(10, 2))
+                .withTrainingTokens(args.size(65_536, 2_048));
+        if (args.model().isEmpty()) {
+            run(args, out, base);
+            return;
+        }
+        // A checkpoint (--model DIR) is the fixed judge of every generation's text, with its own tokenizer.
+        try (LectureModel judge = LectureModel.open(args, 3, List.of())) {
+            out.println("judge: " + judge.description());
+            run(args, out, base.withJudge(judge.model(), judge.tokenizer()));
+        }
+    }
+
+    private static void run(LectureArgs args, PrintStream out, LanguageModelCollapseOptions base) throws IOException {
         Figures figures = Figures.in(args.out(), out);
-        int generations = args.size(10, 2);
+        int generations = base.generations();
         int seeds = args.size(3, 2);
         int threads = args.size(2, 1);
-        LanguageModelCollapseOptions base = LanguageModelCollapseOptions.defaults().withGenerations(generations)
-                .withTrainingTokens(args.size(65_536, 2_048));
         out.println("settings: " + base);
         Map<String, DecodingOptions> decoders = new LinkedHashMap<>();
         decoders.put("sampling T=1", DecodingOptions.defaults());

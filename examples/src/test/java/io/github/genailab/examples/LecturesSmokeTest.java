@@ -106,6 +106,8 @@ class LecturesSmokeTest {
                 Arguments.of("watermark", (Main) WatermarkLecture::main,
                         List.of("gpt2 checkpoint", "(?m)^model, watermark\\s+\\d+\\.\\d\\d .*4/4$",
                                 "Detection\\[WATERMARKED z=")),
+                Arguments.of("lm-collapse", (Main) LanguageModelCollapseLecture::main,
+                        List.of("judge: gpt2 checkpoint", "judge=CausalLm")),
                 Arguments.of("membership", (Main) MembershipLecture::main,
                         List.of("on gpt2 checkpoint .*: Min-K% AUC [01]\\.\\d{3}, Min-K%\\+\\+ AUC [01]\\.\\d{3} over 40 texts")));
     }

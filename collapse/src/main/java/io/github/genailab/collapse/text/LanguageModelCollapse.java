@@ -7,6 +7,8 @@ import io.github.genailab.core.lm.Decoder;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.lm.NGramModel;
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.text.Corpora;
+import io.github.genailab.core.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -45,8 +47,9 @@ import java.util.random.RandomGenerator;
  * The held-out text is the last 10% of tiny Shakespeare's passages, one document per passage; the
  * training text is taken from the start of the first 90% (joined by blank lines as in the corpus,
  * encoded, cut into blocks). The judge is
- * the generation-0 model unless the options name another (a real checkpoint, for instance); it must use
- * the Shakespeare tokenizer's ids.
+ * the generation-0 model unless the options name another: a model over the Shakespeare tokenizer's ids,
+ * or a model with a tokenizer of its own (a pretrained checkpoint from the llm module), in which case each
+ * generated sequence is decoded to text and re-encoded with the judge's tokenizer before it is scored.
  *
  * <p>What to expect: under replace the real held-out perplexity rises generation after generation,
  * rare tokens and n-grams vanish from the training text first (as in the categorical experiment), the
@@ -115,7 +118,7 @@ public final class LanguageModelCollapse {
         Checks.notNull(listener, "listener");
         List<int[]> real = realTrainingDocuments(options);
         int vocab = ShakespeareSplit.vocabularySize();
-        if (options.judge() != null && options.judge().vocabularySize() != vocab) {
+        if (options.judge() != null && options.judgeTokenizer() == null && options.judge().vocabularySize() != vocab) {
             throw Checks.fail("judge.vocabularySize", "equal the Shakespeare tokenizer's " + vocab,
                     options.judge().vocabularySize());
         }
@@ -237,6 +240,20 @@ public final class LanguageModelCollapse {
             this.originalNgrams = TextSupport.counts(real, options.order(), ID_BITS);
         }
 
+        /** A generated sequence as the judge reads it: the same ids, or re-encoded with the judge's tokenizer. */
+        private int[] judgeIds(int[] shakespeareIds) {
+            Tokenizer tokenizer = options.judgeTokenizer();
+            if (tokenizer == null) {
+                return shakespeareIds;
+            }
+            int[] ids = tokenizer.encode(Corpora.shakespeareTokenizer().decode(shakespeareIds));
+            if (ids.length < 2) {
+                throw new IllegalStateException("a generated sequence re-encodes to " + ids.length
+                        + " judge tokens; the judge needs at least 2 to score it");
+            }
+            return ids;
+        }
+
         LanguageModelCollapseResult execute() {
             int b = real.size();
             long blockTokens = (long) options.blockLength();
@@ -353,7 +370,7 @@ public final class LanguageModelCollapse {
             set(LanguageModelCollapseMetric.ZIPF_EXPONENT, n, TextSupport.zipfExponentOfCounts(unigrams));
             double[] ppl = new double[own.size()];
             for (int i = 0; i < ppl.length; i++) {
-                double[] lp = judge.tokenLogProbs(own.get(i));
+                double[] lp = judge.tokenLogProbs(judgeIds(own.get(i)));
                 double sum = 0;
                 for (double v : lp) {
                     sum -= v;

@@ -5,6 +5,7 @@ import io.github.genailab.core.lm.DecodingOptions;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.lm.NGramOptions;
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.text.Tokenizer;
 
 /**
  * Settings of a {@link LanguageModelCollapse} experiment: the model, the size of each generation's
@@ -26,12 +27,15 @@ import io.github.genailab.core.math.Checks;
  *     {@link Workflow#keepOriginal(double)} (fresh real data does not exist beyond the corpus)
  * @param generations number of generations trained on generated text, 0 to {@value #MAX_GENERATIONS}
  * @param judge the fixed model that scores every generation's text, over the Shakespeare tokenizer's
- *     vocabulary; null for the generation-0 n-gram model (the paper's choice)
+ *     vocabulary unless {@code judgeTokenizer} is set; null for the generation-0 n-gram model (the paper's
+ *     choice)
+ * @param judgeTokenizer the judge's own tokenizer (generated text is re-encoded with it), or null when the
+ *     judge reads the Shakespeare tokenizer's ids
  *
  * @since 0.1.0
  */
 public record LanguageModelCollapseOptions(int order, int trainingTokens, int blockLength, int promptLength,
-        DecodingOptions decoding, Workflow workflow, int generations, LanguageModel judge) {
+        DecodingOptions decoding, Workflow workflow, int generations, LanguageModel judge, Tokenizer judgeTokenizer) {
 
     /**
      * The largest number of generations: each takes seconds, so a larger value is a typing error, caught
@@ -50,6 +54,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      * @param workflow the data workflow (not fresh data)
      * @param generations number of generations after the first, 0 to {@value #MAX_GENERATIONS}
      * @param judge the fixed scorer, or null for the generation-0 model
+     * @param judgeTokenizer the judge's own tokenizer, or null when it reads the Shakespeare ids
      * @throws NullPointerException if {@code decoding} or {@code workflow} is null
      * @throws IllegalArgumentException if a value is out of range (the message names it)
      */
@@ -72,6 +77,15 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
         if (judge != null) {
             Checks.positive(judge.vocabularySize(), "judge.vocabularySize");
         }
+        if (judgeTokenizer != null) {
+            if (judge == null) {
+                throw Checks.fail("judgeTokenizer", "come with a judge", "a tokenizer without a judge");
+            }
+            if (judgeTokenizer.vocabularySize() > judge.vocabularySize()) {
+                throw Checks.fail("judgeTokenizer.vocabularySize", "be <= judge.vocabularySize " + judge.vocabularySize(),
+                        judgeTokenizer.vocabularySize());
+            }
+        }
     }
 
     /**
@@ -82,7 +96,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public static LanguageModelCollapseOptions defaults() {
         return new LanguageModelCollapseOptions(3, 65_536, 64, 8, DecodingOptions.defaults(), Workflow.replace(), 10,
-                null);
+                null, null);
     }
 
     /**
@@ -104,7 +118,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public LanguageModelCollapseOptions withOrder(int value) {
         return new LanguageModelCollapseOptions(value, trainingTokens, blockLength, promptLength, decoding, workflow,
-                generations, judge);
+                generations, judge, judgeTokenizer);
     }
 
     /**
@@ -116,7 +130,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public LanguageModelCollapseOptions withTrainingTokens(int value) {
         return new LanguageModelCollapseOptions(order, value, blockLength, promptLength, decoding, workflow,
-                generations, judge);
+                generations, judge, judgeTokenizer);
     }
 
     /**
@@ -128,7 +142,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public LanguageModelCollapseOptions withBlockLength(int value) {
         return new LanguageModelCollapseOptions(order, trainingTokens, value, promptLength, decoding, workflow,
-                generations, judge);
+                generations, judge, judgeTokenizer);
     }
 
     /**
@@ -140,7 +154,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public LanguageModelCollapseOptions withPromptLength(int value) {
         return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, value, decoding, workflow,
-                generations, judge);
+                generations, judge, judgeTokenizer);
     }
 
     /**
@@ -152,7 +166,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public LanguageModelCollapseOptions withDecoding(DecodingOptions value) {
         return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, value, workflow,
-                generations, judge);
+                generations, judge, judgeTokenizer);
     }
 
     /**
@@ -166,7 +180,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public LanguageModelCollapseOptions withWorkflow(Workflow value) {
         return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, value,
-                generations, judge);
+                generations, judge, judgeTokenizer);
     }
 
     /**
@@ -178,7 +192,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public LanguageModelCollapseOptions withGenerations(int value) {
         return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, workflow,
-                value, judge);
+                value, judge, judgeTokenizer);
     }
 
     /**
@@ -192,7 +206,25 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
     public LanguageModelCollapseOptions withJudge(LanguageModel value) {
         Checks.notNull(value, "judge");
         return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, workflow,
-                generations, value);
+                generations, value, null);
+    }
+
+    /**
+     * Sets a fixed judge with a tokenizer of its own, e.g. a pretrained checkpoint from the llm module:
+     * every generated sequence is decoded to text with the Shakespeare tokenizer and re-encoded with
+     * {@code tokenizer} before the judge scores it, so the per-sequence perplexities are per judge token.
+     *
+     * @param value the judge
+     * @param tokenizer the judge's tokenizer, with no more ids than the judge's vocabulary
+     * @return a copy with the new value
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the tokenizer has more ids than the judge's vocabulary
+     */
+    public LanguageModelCollapseOptions withJudge(LanguageModel value, Tokenizer tokenizer) {
+        Checks.notNull(value, "judge");
+        Checks.notNull(tokenizer, "judgeTokenizer");
+        return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, workflow,
+                generations, value, tokenizer);
     }
 
     /**
@@ -202,7 +234,7 @@ public record LanguageModelCollapseOptions(int order, int trainingTokens, int bl
      */
     public LanguageModelCollapseOptions withGenerationZeroJudge() {
         return new LanguageModelCollapseOptions(order, trainingTokens, blockLength, promptLength, decoding, workflow,
-                generations, null);
+                generations, null, null);
     }
 
     /**

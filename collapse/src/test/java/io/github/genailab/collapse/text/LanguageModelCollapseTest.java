@@ -1,6 +1,7 @@
 package io.github.genailab.collapse.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.genailab.collapse.Workflow;
@@ -9,6 +10,7 @@ import io.github.genailab.core.lm.DecodingOptions;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.lm.NGramModel;
 import io.github.genailab.core.math.Rngs;
+import io.github.genailab.core.text.BpeTokenizer;
 import io.github.genailab.core.text.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -221,6 +223,33 @@ class LanguageModelCollapseTest {
         assertThat(r.distinctTokens()).isEqualTo(own.distinctTokens());
         assertThat(SMALL.withJudge(uniform).withGenerationZeroJudge()).isEqualTo(SMALL);
         assertThat(SMALL.withJudge(uniform).toString()).endsWith(", judge=a custom LanguageModel]");
+    }
+
+    @Test
+    void aJudgeWithItsOwnTokenizerScoresTheReEncodedText() {
+        // A judge over another vocabulary, as a pretrained checkpoint is: a bigram over a 300-token BPE.
+        BpeTokenizer judgeTokenizer = BpeTokenizer.train(String.join("\n\n",
+                Corpora.tinyShakespearePassages().subList(0, 200)), 300);
+        List<int[]> judgeText = new java.util.ArrayList<>();
+        for (String passage : Corpora.tinyShakespearePassages().subList(0, 200)) {
+            judgeText.add(judgeTokenizer.encode(passage));
+        }
+        NGramModel judge = NGramModel.train(judgeText, judgeTokenizer.vocabularySize(), 2);
+        LanguageModelCollapseResult r = run(SMALL.withGenerations(1).withJudge(judge, judgeTokenizer), 1);
+        LanguageModelCollapseResult own = run(SMALL.withGenerations(1), 1);
+        assertThat(r.heldOutPerplexity()).isEqualTo(own.heldOutPerplexity());
+        for (int n = 0; n <= 1; n++) {
+            int[] first = r.sampleDocuments()[n];
+            double[] lp = judge.tokenLogProbs(judgeTokenizer.encode(Corpora.shakespeareTokenizer().decode(first)));
+            double mean = -java.util.Arrays.stream(lp).sum() / lp.length;
+            assertThat(r.sequencePerplexities(n)[0]).isCloseTo(Math.exp(mean), within(1e-9 * Math.exp(mean)));
+            assertThat(r.sequencePerplexities(n)).isNotEqualTo(own.sequencePerplexities(n));
+        }
+        assertThatThrownBy(() -> SMALL.withJudge(judge, Corpora.shakespeareTokenizer()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("judgeTokenizer.vocabularySize must be <= judge.vocabularySize 300, got 4096");
+        assertThatThrownBy(() -> SMALL.withJudge(judge, null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("judgeTokenizer");
     }
 
     @Test
