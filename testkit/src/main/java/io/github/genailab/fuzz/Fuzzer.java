@@ -92,11 +92,7 @@ public final class Fuzzer {
         List<String> defects = new ArrayList<>();
         long calls = 0;
         int entryPoints = 0;
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fuzz");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService worker = newWorker();
         try {
             for (Class<?> type : classes) {
                 for (Executable entry : entryPoints(type)) {
@@ -110,12 +106,9 @@ public final class Fuzzer {
                                 defects.add(type.getSimpleName() + "." + name(entry) + describe(args) + ": " + defect);
                             }
                             if (defect != null && defect.startsWith("timeout")) {
+                                // the timed-out call may never return: abandon its daemon thread
                                 worker.shutdownNow();
-                                worker = Executors.newSingleThreadExecutor(r -> {
-                                    Thread t = new Thread(r, "fuzz");
-                                    t.setDaemon(true);
-                                    return t;
-                                });
+                                worker = newWorker();
                             }
                         }
                     }
@@ -125,6 +118,14 @@ public final class Fuzzer {
             worker.shutdownNow();
         }
         return new Report(entryPoints, calls, defects);
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fuzz");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static List<Executable> entryPoints(Class<?> type) {

@@ -4,6 +4,7 @@ import io.github.genailab.core.internal.Json;
 import io.github.genailab.core.math.Checks;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ final class EncoderJson {
         if (value instanceof Map) {
             return "an object";
         }
-        if (value instanceof java.util.List) {
+        if (value instanceof List) {
             return "an array";
         }
         return value instanceof String text ? quote(text) : String.valueOf(value);
