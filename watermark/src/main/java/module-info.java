@@ -8,6 +8,7 @@ module io.github.genailab.watermark {
     requires commons.math3;
     exports io.github.genailab.watermark;
     exports io.github.genailab.watermark.attack;
+    exports io.github.genailab.watermark.families.kgw;
     exports io.github.genailab.watermark.eval;
     exports io.github.genailab.watermark.theory;
     exports io.github.genailab.watermark.torch;

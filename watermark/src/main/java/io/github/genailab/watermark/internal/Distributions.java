@@ -1,0 +1,60 @@
+package io.github.genailab.watermark.internal;
+
+import io.github.genailab.core.lm.LanguageModel;
+
+/**
+ * Next-token distributions as the families read them: {@code p = softmax(logits / temperature)}, and the
+ * model's logits at every position of a text in one pass.
+ */
+public final class Distributions {
+
+    private Distributions() {
+    }
+
+    /**
+     * Returns {@code softmax(logits / temperature)} in double precision (max-shifted; -inf logits give 0).
+     *
+     * @param logits the row (not modified)
+     * @param temperature {@code > 0}
+     * @return a fresh probability vector
+     */
+    public static double[] softmax(double[] logits, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : logits) {
+            max = Math.max(max, x);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int v = 0; v < p.length; v++) {
+            p[v] = Math.exp((logits[v] - max) / temperature);
+            sum += p[v];
+        }
+        for (int v = 0; v < p.length; v++) {
+            p[v] /= sum;
+        }
+        return p;
+    }
+
+    /**
+     * Returns the model's logits for every position of {@code tokens} after the first: row {@code i - 1}
+     * is the distribution of {@code tokens[i]} given {@code tokens[0, i)}. One {@code forward} pass.
+     *
+     * @param model the model (checked by the caller)
+     * @param tokens the text, length {@code >= 2}
+     * @return {@code tokens.length - 1} rows of width V, as doubles
+     */
+    public static double[][] logitsAfterEachPrefix(LanguageModel model, int[] tokens) {
+        float[][] rows = model.forward(tokens);
+        double[][] out = new double[tokens.length - 1][];
+        for (int i = 0; i < out.length; i++) {
+            float[] row = rows[i];
+            double[] d = new double[row.length];
+            for (int v = 0; v < d.length; v++) {
+                d[v] = row[v];
+            }
+            Texts.checkRow(d, model.vocabularySize());
+            out[i] = d;
+        }
+        return out;
+    }
+}
