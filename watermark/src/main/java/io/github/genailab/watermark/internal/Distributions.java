@@ -1,6 +1,7 @@
 package io.github.genailab.watermark.internal;
 
 import io.github.genailab.core.lm.LanguageModel;
+import java.util.random.RandomGenerator;
 
 /**
  * Next-token distributions as the families read them: {@code p = softmax(logits / temperature)}, and the
@@ -56,5 +57,47 @@ public final class Distributions {
             out[i] = d;
         }
         return out;
+    }
+
+    /**
+     * Draws a token from {@code p} by inverting its cumulative sum at one {@code rng.nextDouble()} (the last
+     * token with positive mass absorbs rounding).
+     *
+     * @param p a probability vector
+     * @param rng the generator
+     * @return the token id
+     */
+    public static int sample(double[] p, RandomGenerator rng) {
+        double u = rng.nextDouble();
+        double cumulative = 0;
+        int last = -1;
+        for (int v = 0; v < p.length; v++) {
+            if (p[v] > 0) {
+                cumulative += p[v];
+                last = v;
+                if (u < cumulative) {
+                    return v;
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Returns the Shannon entropy {@code -sum p ln p} of {@code softmax(logits)} in nats (terms with
+     * {@code p = 0} dropped).
+     *
+     * @param logits the row
+     * @return the entropy, {@code >= 0}
+     */
+    public static double entropy(double[] logits) {
+        double[] p = softmax(logits, 1.0);
+        double h = 0;
+        for (double x : p) {
+            if (x > 0) {
+                h -= x * Math.log(x);
+            }
+        }
+        return Math.max(0, h);
     }
 }

@@ -11,6 +11,7 @@ import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.WatermarkScore;
 import io.github.genailab.watermark.internal.Generation;
+import io.github.genailab.watermark.internal.Schemes;
 import io.github.genailab.watermark.internal.Tails;
 import io.github.genailab.watermark.internal.Texts;
 import java.util.Locale;
@@ -70,11 +71,7 @@ public final class KgwWatermark implements Watermark {
      * @throws IllegalArgumentException if {@code vocabularySize} or {@code key} is out of range
      */
     public static KgwWatermark of(int vocabularySize, long key) {
-        if (key < 0) {
-            throw Checks.fail("key", "be >= 0", key);
-        }
-        return of(WatermarkScheme.reference("ff-additive_prf-1-False-" + key, vocabularySize, DEFAULT_GAMMA,
-                DEFAULT_DELTA));
+        return of(Schemes.lefthash(vocabularySize, key, DEFAULT_GAMMA, DEFAULT_DELTA));
     }
 
     /**
