@@ -89,24 +89,29 @@ public final class FamilyGoldens {
         return (Double) node;
     }
 
-    /** A 64-bit integer written after {@code "key":} inside the named section (exact, unlike a double). */
+    /** A 64-bit integer (signed, or unsigned read as its bit pattern) written after {@code "key":} inside the named section (exact, unlike a double). */
     public static long exactLong(String section, String key) {
-        int from = TEXT.indexOf("\"" + section + "\": {");
+        return exactLong(section, key, section);
+    }
+
+    /** As {@link #exactLong(String, String)}, searching from the first {@code "after"} key of the section. */
+    public static long exactLong(String section, String key, String after) {
+        int from = TEXT.indexOf("\"" + after + "\": ", TEXT.indexOf("\"" + section + "\": {"));
         Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\": (-?\\d+)[,}\\s]").matcher(TEXT);
         if (from < 0 || !m.find(from)) {
             throw new IllegalArgumentException("no integer " + key + " in " + section);
         }
-        return Long.parseLong(m.group(1));
+        return new java.math.BigInteger(m.group(1)).longValue(); // two's complement past 2^63
     }
 
     /** The 64-bit integers of a list written after {@code "key": [} inside the named section. */
     public static long[] exactLongs(String section, String key) {
         int from = TEXT.indexOf("\"" + section + "\": {");
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\": \\[([-0-9, ]*)]").matcher(TEXT);
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\": \\[([-0-9,\\s]*)]").matcher(TEXT);
         if (from < 0 || !m.find(from)) {
             throw new IllegalArgumentException("no integer list " + key + " in " + section);
         }
-        String[] parts = m.group(1).split(",\\s*");
+        String[] parts = m.group(1).trim().split(",\\s*");
         long[] out = new long[parts.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = Long.parseLong(parts[i].trim());

@@ -31,7 +31,7 @@ import java.util.random.RandomGenerator;
  * (Lyapunov's central limit theorem; accurate once a few dozen tokens carry weight). Weights that are all
  * zero (one scored token, or equal entropies) score {@code z = 0, p = 1}; the reference returns NaN there.
  * Generation is {@link KgwWatermark} with the same scheme; the reference computes the statistic in float32,
- * here it is double (agreement to about 1e-7 relative).
+ * here it is double (agreement to about 1e-5 relative).
  *
  * <p>Registry defaults (MarkLLM's {@code config/EWD.json}): the {@code lefthash} list, gamma 0.5, delta 2.0;
  * the key is the {@code hash_key}.
@@ -52,8 +52,9 @@ public final class EwdWatermark implements Watermark {
     private final KgwWatermark generator;
     private final WatermarkScheme scheme;
     private final double zAlpha;
+    private final boolean ignoreRepeatedBigrams;
 
-    private EwdWatermark(KgwWatermark generator) {
+    private EwdWatermark(KgwWatermark generator, boolean ignoreRepeatedBigrams) {
         this.generator = generator;
         this.scheme = generator.scheme();
         if (scheme.contextWidth() != 1 || scheme.selfSalted()) {
@@ -62,6 +63,7 @@ public final class EwdWatermark implements Watermark {
         double alpha = (float) Math.exp(scheme.delta());
         double gamma = scheme.gamma();
         this.zAlpha = (1 - gamma) * (alpha - 1) / (1 - gamma + alpha * gamma);
+        this.ignoreRepeatedBigrams = ignoreRepeatedBigrams;
     }
 
     /**
@@ -85,7 +87,7 @@ public final class EwdWatermark implements Watermark {
      * @throws IllegalArgumentException if the scheme's context is not one previous token
      */
     public static EwdWatermark of(WatermarkScheme scheme) {
-        return new EwdWatermark(KgwWatermark.of(Checks.notNull(scheme, "scheme")));
+        return new EwdWatermark(KgwWatermark.of(Checks.notNull(scheme, "scheme")), true);
     }
 
     /**
@@ -151,9 +153,20 @@ public final class EwdWatermark implements Watermark {
         return generator.temperature();
     }
 
+    /**
+     * Returns a copy that scores each distinct (previous token, token) pair once (true, the default) or
+     * every position (false, as the references do).
+     *
+     * @param ignore whether to deduplicate bigrams
+     * @return the new watermark
+     */
+    public EwdWatermark withIgnoreRepeatedBigrams(boolean ignore) {
+        return new EwdWatermark(generator, ignore);
+    }
+
     @Override
     public EwdWatermark withTemperature(double t) {
-        return new EwdWatermark(generator.withTemperature(t));
+        return new EwdWatermark(generator.withTemperature(t), ignoreRepeatedBigrams);
     }
 
     @Override
@@ -183,22 +196,49 @@ public final class EwdWatermark implements Watermark {
         Texts.checkText(tokens, vocabularySize(), minimumTokens(), name());
         Texts.checkModel(model, vocabularySize());
         double[][] rows = Distributions.logitsAfterEachPrefix(model, tokens);
+        double[] spikeEntropies = new double[tokens.length];
+        for (int t = 1; t < tokens.length; t++) {
+            spikeEntropies[t] = spikeEntropy(Distributions.softmax(rows[t - 1], temperature()));
+        }
+        return score(tokens, spikeEntropies);
+    }
+
+    /**
+     * Scores {@code tokens} with spike entropies computed elsewhere: {@code spikeEntropies[t]} belongs to the
+     * model's distribution of token {@code t} given the tokens before it; {@code spikeEntropies[0]} is not
+     * read.
+     *
+     * @param tokens the tokens to test, at least 2
+     * @param spikeEntropies one spike entropy per token, finite from index 1
+     * @return z, its normal p-value and T
+     * @throws NullPointerException if an array is null
+     * @throws IllegalArgumentException if the lengths differ, an entropy is not finite, or {@code tokens} is
+     *     too short or has an id outside {@code [0, V)}
+     */
+    public WatermarkScore detectWithSpikeEntropies(int[] tokens, double[] spikeEntropies) {
+        Texts.checkText(tokens, vocabularySize(), minimumTokens(), name());
+        Checks.notNull(spikeEntropies, "spikeEntropies");
+        Checks.sameLength(tokens.length, spikeEntropies.length, "tokens", "spikeEntropies");
+        Checks.allFinite(Arrays.copyOfRange(spikeEntropies, 1, spikeEntropies.length), "spikeEntropies[1..]");
+        return score(tokens, spikeEntropies);
+    }
+
+    private WatermarkScore score(int[] tokens, double[] spikeEntropies) {
         Set<Long> seen = new HashSet<>();
         double[] entropies = new double[tokens.length];
         boolean[] green = new boolean[tokens.length];
         int[] context = new int[1];
         int scored = 0;
         for (int t = 1; t < tokens.length; t++) {
-            if (!seen.add(((long) tokens[t - 1] << 32) | tokens[t])) {
+            if (ignoreRepeatedBigrams && !seen.add(((long) tokens[t - 1] << 32) | tokens[t])) {
                 continue;
             }
-            entropies[scored] = spikeEntropy(Distributions.softmax(rows[t - 1], temperature()));
+            entropies[scored] = spikeEntropies[t];
             context[0] = tokens[t - 1];
             green[scored] = scheme.isGreen(context, tokens[t]);
             scored++;
         }
-        double z = zScore(Arrays.copyOf(entropies, scored), Arrays.copyOf(green, scored),
-                scheme.gamma());
+        double z = zScore(Arrays.copyOf(entropies, scored), Arrays.copyOf(green, scored), scheme.gamma());
         return new WatermarkScore(name(), "weighted z", z, NormalTail.upper(z), scored);
     }
 

@@ -72,8 +72,8 @@ public final class ExpEditWatermark implements Watermark {
             throw Checks.fail("key", "be in [0, 2^32) (an MT19937 seed)", key);
         }
         Checks.inRange(keyLength, 1, 4096, "keyLength");
-        if ((long) keyLength * vocabularySize > 1L << 28) {
-            throw Checks.fail("keyLength * vocabularySize", "be <= 2^28 (a key table of 1 GiB)",
+        if ((long) keyLength * vocabularySize > 1L << 26) {
+            throw Checks.fail("keyLength * vocabularySize", "be <= 2^26 (a key table of 256 MiB)",
                     (long) keyLength * vocabularySize);
         }
         Checks.finite(gapPenalty, "gapPenalty");
@@ -103,7 +103,7 @@ public final class ExpEditWatermark implements Watermark {
     /**
      * Returns a copy with another key length (a new key table).
      *
-     * @param n the number of key rows, in [1, 4096], with {@code n V <= 2^28}
+     * @param n the number of key rows, in [1, 4096], with {@code n V <= 2^26}
      * @return the new watermark
      * @throws IllegalArgumentException if {@code n} is out of range
      */

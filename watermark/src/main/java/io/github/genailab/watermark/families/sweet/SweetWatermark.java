@@ -57,13 +57,16 @@ public final class SweetWatermark implements Watermark {
     private final WatermarkLogitsProcessor processor;
     private final double entropyThreshold;
     private final double temperature;
+    private final boolean ignoreRepeatedBigrams;
 
-    private SweetWatermark(WatermarkScheme scheme, double entropyThreshold, double temperature) {
+    private SweetWatermark(WatermarkScheme scheme, double entropyThreshold, double temperature,
+            boolean ignoreRepeatedBigrams) {
         this.scheme = scheme;
         this.processor = WatermarkLogitsProcessor.of(scheme);
         Checks.finite(entropyThreshold, "entropyThreshold");
         this.entropyThreshold = Checks.nonNegative(entropyThreshold, "entropyThreshold");
         this.temperature = Texts.checkTemperature(temperature);
+        this.ignoreRepeatedBigrams = ignoreRepeatedBigrams;
     }
 
     /**
@@ -76,7 +79,7 @@ public final class SweetWatermark implements Watermark {
      */
     public static SweetWatermark of(int vocabularySize, long key) {
         return new SweetWatermark(Schemes.lefthash(vocabularySize, key, DEFAULT_GAMMA, DEFAULT_DELTA),
-                DEFAULT_ENTROPY_THRESHOLD, 1.0);
+                DEFAULT_ENTROPY_THRESHOLD, 1.0, true);
     }
 
     /**
@@ -93,7 +96,7 @@ public final class SweetWatermark implements Watermark {
         if (scheme.contextWidth() != 1 || scheme.selfSalted()) {
             throw Checks.fail("scheme", "seed on the previous token only (h = 1, not self-salted)", scheme.name());
         }
-        return new SweetWatermark(scheme, entropyThreshold, 1.0);
+        return new SweetWatermark(scheme, entropyThreshold, 1.0, true);
     }
 
     /**
@@ -104,12 +107,24 @@ public final class SweetWatermark implements Watermark {
      * @throws IllegalArgumentException if {@code tau} is out of range
      */
     public SweetWatermark withEntropyThreshold(double tau) {
-        return new SweetWatermark(scheme, tau, temperature);
+        return new SweetWatermark(scheme, tau, temperature, ignoreRepeatedBigrams);
+    }
+
+    /**
+     * Returns a copy that scores each distinct (previous token, token) pair once (true, the default: a
+     * repeated pair repeats its green flag, which would inflate z on human text) or every position (false,
+     * as the references do).
+     *
+     * @param ignore whether to deduplicate bigrams
+     * @return the new watermark
+     */
+    public SweetWatermark withIgnoreRepeatedBigrams(boolean ignore) {
+        return new SweetWatermark(scheme, entropyThreshold, temperature, ignore);
     }
 
     @Override
     public SweetWatermark withTemperature(double t) {
-        return new SweetWatermark(scheme, entropyThreshold, t);
+        return new SweetWatermark(scheme, entropyThreshold, t, ignoreRepeatedBigrams);
     }
 
     /**
@@ -178,13 +193,40 @@ public final class SweetWatermark implements Watermark {
         Texts.checkText(tokens, vocabularySize(), minimumTokens(), name());
         Texts.checkModel(model, vocabularySize());
         double[][] rows = Distributions.logitsAfterEachPrefix(model, tokens);
+        double[] entropies = new double[tokens.length];
+        for (int t = 1; t < tokens.length; t++) {
+            entropies[t] = Distributions.entropy(rows[t - 1]);
+        }
+        return score(tokens, entropies);
+    }
+
+    /**
+     * Scores {@code tokens} with entropies computed elsewhere (by the Python reference, say):
+     * {@code entropies[t]} is the entropy of the model's distribution of token {@code t} given the tokens
+     * before it; {@code entropies[0]} is not read.
+     *
+     * @param tokens the tokens to test, at least 2
+     * @param entropies one entropy per token, in nats (NaN is never above the threshold)
+     * @return z, the exact binomial p-value and T
+     * @throws NullPointerException if an array is null
+     * @throws IllegalArgumentException if the lengths differ, or {@code tokens} is too short or has an id
+     *     outside {@code [0, V)}
+     */
+    public WatermarkScore detectWithEntropies(int[] tokens, double[] entropies) {
+        Texts.checkText(tokens, vocabularySize(), minimumTokens(), name());
+        Checks.notNull(entropies, "entropies");
+        Checks.sameLength(tokens.length, entropies.length, "tokens", "entropies");
+        return score(tokens, entropies);
+    }
+
+    private WatermarkScore score(int[] tokens, double[] entropies) {
         Set<Long> seen = new HashSet<>();
         int[] context = new int[1];
         int scored = 0;
         int green = 0;
         for (int t = 1; t < tokens.length; t++) {
-            if (!(Distributions.entropy(rows[t - 1]) > entropyThreshold)
-                    || !seen.add(((long) tokens[t - 1] << 32) | tokens[t])) {
+            if (!(entropies[t] > entropyThreshold)
+                    || ignoreRepeatedBigrams && !seen.add(((long) tokens[t - 1] << 32) | tokens[t])) {
                 continue;
             }
             scored++;

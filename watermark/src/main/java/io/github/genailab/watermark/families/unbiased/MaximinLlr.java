@@ -35,14 +35,38 @@ final class MaximinLlr {
      * @return one clipped log-likelihood ratio per query
      */
     static double[] scores(double[] p, double[] q, int token, double[] distP, double[] distQ) {
+        double[][] bounds = bounds(p, q, distP, distQ);
+        double llr = llr(p[token], q[token]);
+        double[] out = new double[distP.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = Math.min(bounds[0][j], Math.max(bounds[1][j], llr));
+        }
+        return out;
+    }
+
+    /** ln q - ln p, with the reference's NaN (0/0) set to 0. */
+    static double llr(double p, double q) {
+        double d = Math.log(q) - Math.log(p);
+        return Double.isNaN(d) ? 0.0 : d;
+    }
+
+    /**
+     * Returns {max_llr, min_llr} per query, both 0 where {@code max_llr < min_llr}.
+     *
+     * @param p the model's distribution
+     * @param q the reweighted distribution
+     * @param distP d_p per query
+     * @param distQ d_q per query
+     * @return two arrays, one entry per query
+     */
+    static double[][] bounds(double[] p, double[] q, double[] distP, double[] distQ) {
         int v = p.length;
         double[] llr = new double[v];
         double[] ratio = new double[v];
         double[] inverse = new double[v];
         long[] keys = new long[v];
         for (int i = 0; i < v; i++) {
-            double d = Math.log(q[i]) - Math.log(p[i]);
-            llr[i] = Double.isNaN(d) ? 0.0 : d;
+            llr[i] = llr(p[i], q[i]);
             ratio[i] = Math.exp(llr[i]);
             inverse[i] = Math.exp(-llr[i]);
             // Ascending keys of -llr (float order bits, then the id) = descending llr.
@@ -57,42 +81,57 @@ final class MaximinLlr {
             descending[k] = (int) keys[k];
             ascending[v - 1 - k] = descending[k];
         }
-        double[] out = new double[distP.length];
-        for (int j = 0; j < out.length; j++) {
+        double[][] out = new double[2][distP.length];
+        for (int j = 0; j < distP.length; j++) {
             double max = maxLlr(descending, p, q, ratio, distP[j], distQ[j]);
-            double min = -maxLlr(ascending, q, p, inverse, distP[j], distQ[j]);
-            out[j] = max < min ? 0.0 : Math.min(max, Math.max(min, llr[token]));
+            // The lower bound exchanges the roles: p's mass is reduced by d_p, q's increased by d_q.
+            double min = -maxLlr(ascending, q, p, inverse, distQ[j], distP[j]);
+            boolean trivial = max < min;
+            out[0][j] = trivial ? 0.0 : max;
+            out[1][j] = trivial ? 0.0 : min;
         }
         return out;
     }
 
     /**
      * The upper bound of one query: tokens in {@code order} (descending {@code ln(top / bottom)}), whose
-     * likelihood ratios {@code top / bottom} are {@code ratio}; see the class comment.
+     * likelihood ratios {@code top / bottom} are {@code ratio}; {@code distBottom} is added to the bottom
+     * mass and {@code distTop} taken from the top mass. See the class comment.
      */
     private static double maxLlr(int[] order, double[] bottom, double[] top, double[] ratio,
-            double distP, double distQ) {
+            double distBottom, double distTop) {
         double massTop = 0;
         double massBottom = 0;
         for (int k = 0; k < order.length; k++) {
             int id = order[k];
-            if (k > 0) {
-                double a = massTop - distQ;
-                double b = massBottom + distP;
-                // llr_k < ln(a) - ln(b), tested as e^{llr_k} b < a: no logarithm per step.
-                boolean below = a > 0 && (b == 0 ? ratio[id] < Double.POSITIVE_INFINITY : ratio[id] * b < a);
-                if (below) {
-                    return bound(massTop, massBottom, distP, distQ);
-                }
+            if (k > 0 && below(ratio[id], massTop - distTop, massBottom + distBottom)) {
+                return bound(massTop - distTop, massBottom + distBottom);
             }
             massTop += top[id];
             massBottom += bottom[id];
         }
-        return bound(massTop, massBottom, distP, distQ);
+        return bound(massTop - distTop, massBottom + distBottom);
     }
 
-    private static double bound(double massTop, double massBottom, double distP, double distQ) {
-        double a = massTop - distQ;
-        return a <= 0 ? Double.NEGATIVE_INFINITY : Math.log(a) - Math.log(massBottom + distP);
+    /**
+     * Tells whether {@code ln(ratio) < bound(a, b)}, without a logarithm in the common case
+     * ({@code ratio * b < a}).
+     */
+    private static boolean below(double ratio, double a, double b) {
+        if (a <= 0) {
+            return b == 0 && ratio < 1; // the bound is 0 (see bound) or -inf
+        }
+        return b == 0 ? ratio < Double.POSITIVE_INFINITY : ratio * b < a;
+    }
+
+    /**
+     * ln(a) - ln(b) with the reference's conventions: -inf when {@code a <= 0}, and 0 where that gives
+     * -inf - (-inf) (the reference turns that NaN into 0).
+     */
+    private static double bound(double a, double b) {
+        if (a <= 0) {
+            return b == 0 ? 0.0 : Double.NEGATIVE_INFINITY;
+        }
+        return Math.log(a) - Math.log(b);
     }
 }
