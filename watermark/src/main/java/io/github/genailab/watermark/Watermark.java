@@ -74,6 +74,23 @@ public interface Watermark {
     boolean detectionNeedsModel();
 
     /**
+     * Returns the distribution this watermark draws token {@code length} from, given the tokens before it and
+     * the model's raw logits: the reweighted distribution, or a point mass for families that replace sampling
+     * by a keyed choice. State a generation keeps is taken fresh: a context is treated as seen for the first
+     * time, and a key sequence (EXP-edit) starts at shift 0. What the evaluation's distribution-shift
+     * measures read.
+     *
+     * @param tokens the text so far ({@code tokens[0, length)} are read; not modified)
+     * @param length the position of the next token, in {@code [0, tokens.length]}
+     * @param logits the model's raw logits for that position, width V (not modified)
+     * @return a fresh probability vector of width V
+     * @throws NullPointerException if an array is null
+     * @throws IllegalArgumentException if {@code length} is out of range, the row is not V wide or has NaN,
+     *     or a context id is outside {@code [0, V)}
+     */
+    double[] nextTokenDistribution(int[] tokens, int length, double[] logits);
+
+    /**
      * Generates {@code maxNewTokens} watermarked tokens after {@code prompt}.
      *
      * @param model the language model, with {@link #vocabularySize()} logits

@@ -60,6 +60,19 @@ public final class Distributions {
     }
 
     /**
+     * Returns the point mass on {@code token}.
+     *
+     * @param token the token
+     * @param vocabularySize V
+     * @return a one-hot vector
+     */
+    public static double[] pointMass(int token, int vocabularySize) {
+        double[] p = new double[vocabularySize];
+        p[token] = 1;
+        return p;
+    }
+
+    /**
      * Draws a token from {@code p} by inverting its cumulative sum at one {@code rng.nextDouble()} (the last
      * token with positive mass absorbs rounding).
      *

@@ -66,6 +66,28 @@ public final class Texts {
     }
 
     /**
+     * Checks the arguments of {@code nextTokenDistribution} and returns a copy of the logits.
+     *
+     * @param tokens the text so far
+     * @param length the position of the next token
+     * @param logits the raw logits row
+     * @param vocabularySize V
+     * @return a copy of {@code logits}
+     */
+    public static double[] checkStep(int[] tokens, int length, double[] logits, int vocabularySize) {
+        Checks.notNull(tokens, "tokens");
+        Checks.notNull(logits, "logits");
+        Checks.inRange(length, 0, tokens.length, "length");
+        checkRow(logits, vocabularySize);
+        for (int i = 0; i < length; i++) {
+            if (tokens[i] < 0 || tokens[i] >= vocabularySize) {
+                throw Checks.fail("tokens[" + i + "]", "be a token id in [0, " + vocabularySize + ")", tokens[i]);
+            }
+        }
+        return logits.clone();
+    }
+
+    /**
      * Checks a sampling temperature.
      *
      * @param temperature the value

@@ -220,15 +220,19 @@ public final class DipmarkWatermark implements Watermark {
     }
 
     @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        double[] p = Distributions.softmax(Texts.checkStep(tokens, length, logits, vocabularySize), temperature);
+        return PermutationReweight.apply(p, permuter.permutation(seeds.seed(tokens, length)), alpha);
+    }
+
+    @Override
     public int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
         Set<Long> seen = new HashSet<>();
         return Generation.run(model, vocabularySize, prompt, maxNewTokens, rng, (tokens, length, logits, r) -> {
-            double[] p = Distributions.softmax(logits, temperature);
-            long seed = seeds.seed(tokens, length);
-            if (!seen.add(seed)) {
-                return Distributions.sample(p, r);
+            if (!seen.add(seeds.seed(tokens, length))) {
+                return Distributions.sample(Distributions.softmax(logits, temperature), r);
             }
-            return Distributions.sample(PermutationReweight.apply(p, permuter.permutation(seed), alpha), r);
+            return Distributions.sample(nextTokenDistribution(tokens, length, logits), r);
         });
     }
 

@@ -180,6 +180,11 @@ public final class EwdWatermark implements Watermark {
     }
 
     @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        return generator.nextTokenDistribution(tokens, length, logits);
+    }
+
+    @Override
     public int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
         return generator.generate(model, prompt, maxNewTokens, rng);
     }

@@ -7,6 +7,7 @@ import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.WatermarkScore;
 import io.github.genailab.watermark.internal.Distributions;
 import io.github.genailab.watermark.internal.Generation;
+import io.github.genailab.watermark.internal.GumbelChoice;
 import io.github.genailab.watermark.internal.Tails;
 import io.github.genailab.watermark.internal.Texts;
 import io.github.genailab.watermark.torch.TorchCpuRandom;
@@ -198,6 +199,15 @@ public final class ExpWatermark implements Watermark {
         return false;
     }
 
+    /**
+     * Returns the point mass on the keyed choice (or p itself before the first full window).
+     */
+    @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        double[] p = Distributions.softmax(Texts.checkStep(tokens, length, logits, vocabularySize), temperature);
+        return length < contextWidth ? p : Distributions.pointMass(choose(p, seed(tokens, length)), vocabularySize);
+    }
+
     @Override
     public int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
         Set<Long> seen = new HashSet<>();
@@ -210,21 +220,13 @@ public final class ExpWatermark implements Watermark {
             if (!markLlm && !seen.add(seed)) {
                 return Distributions.sample(p, random);
             }
-            float[] r = uniforms(seed);
-            int best = -1;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int v = 0; v < p.length; v++) {
-                // argmax r^(1/p) = argmax ln(r) / p; p = 0 never wins, r = 0 only if every r is 0.
-                if (p[v] > 0) {
-                    double score = Math.log(r[v]) / p[v];
-                    if (best < 0 || score > bestScore) {
-                        best = v;
-                        bestScore = score;
-                    }
-                }
-            }
-            return best;
+            return choose(p, seed);
         });
+    }
+
+    /** argmax_v r_v^(1/p_v) = argmax ln(r_v) / p_v; p = 0 never wins. */
+    private int choose(double[] p, long seed) {
+        return GumbelChoice.argmax(p, uniforms(seed), 0);
     }
 
     /**

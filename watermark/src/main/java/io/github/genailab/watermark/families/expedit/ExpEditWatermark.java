@@ -7,6 +7,7 @@ import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.WatermarkScore;
 import io.github.genailab.watermark.internal.Distributions;
 import io.github.genailab.watermark.internal.Generation;
+import io.github.genailab.watermark.internal.GumbelChoice;
 import io.github.genailab.watermark.internal.Texts;
 import io.github.genailab.watermark.torch.TorchCpuRandom;
 import java.util.Arrays;
@@ -26,10 +27,14 @@ import java.util.random.RandomGenerator;
  *   d(x, shift) = Levenshtein DP over the k tokens against key rows shift, shift+1, ... (mod n), gap cost gamma:
  *                 A[t][j] = min(A[t-1][j] + gamma, A[t][j-1] + gamma, A[t-1][j-1] + cost(t, j))   (float32)
  *   statistic   phi = min over the n shifts of d;   lower = watermarked
- *   p-value     = (1 + #{b : phi_b &lt;= phi}) / (runs + 1),  phi_b = the statistic under an independent uniform key
+ *   p-value     = (1 + #{b : phi_b &lt;= phi}) / (runs + 1),  phi_b = the statistic under an independent uniform key,
+ *                 or h / L if the h-th null statistic &lt;= phi arrives at run L &lt; runs (h = 10)
  * </pre>
  * The permutation test is exact for text written without the key (the true key and the null keys are
- * exchangeable). The null keys come from a {@code SplittableRandom} seeded by the key, so a p-value is
+ * exchangeable); stopping once 10 null statistics reach the observed one is Besag and Clifford's
+ * sequential Monte Carlo p-value, equally valid, and it makes a human text cost a few dozen statistics
+ * instead of {@code runs} (J. Besag, P. Clifford, "Sequential Monte Carlo p-values", Biometrika 78(2),
+ * 301–304, 1991). The null keys come from a {@code SplittableRandom} seeded by the key, so a p-value is
  * reproducible; the references draw them from an unseeded global generator. Only the key entries of the
  * tokens that occur in the text are drawn for a null key, which is the same in distribution and V times
  * cheaper. The DP runs over all n shifts at once in float32 (the references' precision), allocation-free per
@@ -52,6 +57,8 @@ public final class ExpEditWatermark implements Watermark {
     public static final int DEFAULT_KEY_LENGTH = 256;
     /** The default number of null keys: 100. */
     public static final int DEFAULT_RUNS = 100;
+    /** The number of null statistics at or below the observed one after which the test stops: 10. */
+    public static final int SEQUENTIAL_STOP = 10;
 
     private final int vocabularySize;
     private final long key;
@@ -189,25 +196,23 @@ public final class ExpEditWatermark implements Watermark {
         return false;
     }
 
+    /**
+     * Returns the point mass on the keyed choice with key row {@code length mod n} (shift 0).
+     */
+    @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        double[] p = Distributions.softmax(Texts.checkStep(tokens, length, logits, vocabularySize), temperature);
+        return Distributions.pointMass(GumbelChoice.argmax(p, xi, (length % keyLength) * vocabularySize),
+                vocabularySize);
+    }
+
     @Override
     public int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
         int promptLength = Checks.notNull(prompt, "prompt").length;
         int shift = Checks.notNull(rng, "rng").nextInt(keyLength);
         return Generation.run(model, vocabularySize, prompt, maxNewTokens, rng, (tokens, length, logits, random) -> {
             double[] p = Distributions.softmax(logits, temperature);
-            int offset = ((shift + length - promptLength) % keyLength) * vocabularySize;
-            int best = -1;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int v = 0; v < p.length; v++) {
-                if (p[v] > 0) {
-                    double score = Math.log(xi[offset + v]) / p[v];
-                    if (best < 0 || score > bestScore) {
-                        best = v;
-                        bestScore = score;
-                    }
-                }
-            }
-            return best;
+            return GumbelChoice.argmax(p, xi, ((shift + length - promptLength) % keyLength) * vocabularySize);
         });
     }
 
@@ -246,7 +251,7 @@ public final class ExpEditWatermark implements Watermark {
      *
      * @param tokens the tokens to test, at least 1
      * @param model ignored (may be null)
-     * @return phi (lower = watermarked), {@code (1 + #{phi_b <= phi}) / (runs + 1)} and T
+     * @return phi (lower = watermarked), the (sequential) permutation p-value and T
      */
     @Override
     public WatermarkScore detect(int[] tokens, LanguageModel model) {
@@ -267,12 +272,14 @@ public final class ExpEditWatermark implements Watermark {
         SplittableRandom nullKeys = new SplittableRandom(key ^ 0x9E3779B97F4A7C15L);
         float[] nullKey = new float[keyLength * distinct.length];
         int atMost = 0;
-        for (int b = 0; b < runs; b++) {
+        for (int b = 1; b <= runs; b++) {
             for (int i = 0; i < nullKey.length; i++) {
                 nullKey[i] = (float) ((nullKeys.nextInt() & 0xFFFF_FFFFL) * 0x1p-32);
             }
-            if (dp.minimum(costs(relabelled, nullKey, distinct.length)) <= observed) {
-                atMost++;
+            if (dp.minimum(costs(relabelled, nullKey, distinct.length)) <= observed && ++atMost == SEQUENTIAL_STOP
+                    && b < runs) {
+                return new WatermarkScore(name(), "min Levenshtein cost", Math.max(observed, -Float.MAX_VALUE),
+                        (double) SEQUENTIAL_STOP / b, tokens.length);
             }
         }
         // A key entry that rounds to 1.0f makes a cost -inf; the score field must be finite.

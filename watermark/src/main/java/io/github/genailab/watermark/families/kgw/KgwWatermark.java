@@ -10,6 +10,7 @@ import io.github.genailab.watermark.WatermarkDetector;
 import io.github.genailab.watermark.WatermarkLogitsProcessor;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.WatermarkScore;
+import io.github.genailab.watermark.internal.Distributions;
 import io.github.genailab.watermark.internal.Generation;
 import io.github.genailab.watermark.internal.Schemes;
 import io.github.genailab.watermark.internal.Tails;
@@ -122,6 +123,13 @@ public final class KgwWatermark implements Watermark {
     @Override
     public boolean detectionNeedsModel() {
         return false;
+    }
+
+    @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        double[] row = Texts.checkStep(tokens, length, logits, vocabularySize());
+        processor.process(tokens, length, row);
+        return Distributions.softmax(row, temperature);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.github.genailab.watermark.families.sweet;
 
-import io.github.genailab.core.lm.Decoder;
-import io.github.genailab.core.lm.DecodingOptions;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.watermark.Watermark;
@@ -171,14 +169,18 @@ public final class SweetWatermark implements Watermark {
     }
 
     @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        double[] row = Texts.checkStep(tokens, length, logits, vocabularySize());
+        if (Distributions.entropy(row) > entropyThreshold) {
+            processor.process(tokens, length, row);
+        }
+        return Distributions.softmax(row, temperature);
+    }
+
+    @Override
     public int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
-        DecodingOptions sampling = DecodingOptions.sampling(temperature);
-        return Generation.run(model, vocabularySize(), prompt, maxNewTokens, rng, (tokens, length, logits, r) -> {
-            if (Distributions.entropy(logits) > entropyThreshold) {
-                processor.process(tokens, length, logits);
-            }
-            return Decoder.nextToken(logits, sampling, r);
-        });
+        return Generation.run(model, vocabularySize(), prompt, maxNewTokens, rng,
+                (tokens, length, logits, r) -> Distributions.sample(nextTokenDistribution(tokens, length, logits), r));
     }
 
     /**

@@ -177,8 +177,13 @@ public final class SynthIdWatermark implements Watermark {
 
     private void gValues(long ngramHash, int[] out) {
         for (int l = 0; l < keys.length; l++) {
-            out[l] = TABLE[(int) (accumulateHash(ngramHash, keys[l]) & (TABLE_SIZE - 1))];
+            out[l] = g(ngramHash, keys[l]);
         }
+    }
+
+    /** The g-value of one layer: the table at the n-gram hash absorbed with the layer key, mod 2^16. */
+    private static int g(long ngramHash, long key) {
+        return TABLE[(int) (((ngramHash + key) * MULTIPLIER + 1) & (TABLE_SIZE - 1))];
     }
 
     /**
@@ -195,19 +200,19 @@ public final class SynthIdWatermark implements Watermark {
         Checks.notNull(p, "p");
         Checks.sameLength(p.length, vocabularySize, "p", "vocabularySize");
         double[] q = p.clone();
-        int[][] g = new int[vocabularySize][keys.length];
+        long[] ngramHashes = new long[vocabularySize];
         for (int v = 0; v < vocabularySize; v++) {
-            if (q[v] > 0) {
-                gValues(accumulateHash(contextHash, v), g[v]);
-            }
+            ngramHashes[v] = accumulateHash(contextHash, v);
         }
+        // g is recomputed from the n-gram hash where needed: two hashes per token and layer, no V x depth table.
         for (int l = 0; l < keys.length; l++) {
+            long key = keys[l];
             double mass = 0;
             for (int v = 0; v < vocabularySize; v++) {
-                mass += q[v] * g[v][l];
+                mass += q[v] * g(ngramHashes[v], key);
             }
             for (int v = 0; v < vocabularySize; v++) {
-                q[v] *= 1 + g[v][l] - mass;
+                q[v] *= 1 + g(ngramHashes[v], key) - mass;
             }
         }
         return q;
@@ -245,6 +250,20 @@ public final class SynthIdWatermark implements Watermark {
     @Override
     public boolean detectionNeedsModel() {
         return false;
+    }
+
+    /**
+     * Returns the tournament's distribution for the context {@code tokens[length - 4, length)}, positions
+     * before 0 read as 0 (the generation's zero padding).
+     */
+    @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        double[] p = Distributions.softmax(Texts.checkStep(tokens, length, logits, vocabularySize), temperature);
+        long context = 1;
+        for (int i = length - (NGRAM_LENGTH - 1); i < length; i++) {
+            context = accumulateHash(context, i >= 0 ? tokens[i] : 0);
+        }
+        return tournament(p, context);
     }
 
     @Override

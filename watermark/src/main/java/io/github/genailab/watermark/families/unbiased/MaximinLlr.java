@@ -1,6 +1,7 @@
 package io.github.genailab.watermark.families.unbiased;
 
 import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * Hu et al.'s robust ("maximin") per-token log-likelihood-ratio score, for each query {@code (d_p, d_q)}
@@ -13,9 +14,8 @@ import java.util.Arrays;
  *   min_llr = -(the same with p and q exchanged);  both 0 when max_llr &lt; min_llr
  *   score   = clamp(llr[token], min_llr, max_llr)
  * </pre>
- * One sort serves every query (the order does not depend on d), and the cut test is evaluated without
- * logarithms ({@code e^{llr} (P + d_p) < Q - d_q}), so a token costs one O(V log V) sort and O(V) per
- * query. Reference: {@code xiaoniu-578fa6bff964d005/UnbiasedWatermark@050eee1},
+ * One grouping serves every query (the order does not depend on d), and the cut test is evaluated without
+ * logarithms ({@code e^{llr} (P + d_p) < Q - d_q}). Reference: {@code xiaoniu-578fa6bff964d005/UnbiasedWatermark@050eee1},
  * {@code unbiased_watermark/robust_llr_batch.py} ({@code RobustLLR_Score_Batch_v2}); the reference works
  * in float32 and writes -inf as the most negative float32 (-3.4028235e38).
  */
@@ -36,7 +36,7 @@ final class MaximinLlr {
      */
     static double[] scores(double[] p, double[] q, int token, double[] distP, double[] distQ) {
         double[][] bounds = bounds(p, q, distP, distQ);
-        double llr = llr(p[token], q[token]);
+        double llr = Math.log(ratio(p[token], q[token]));
         double[] out = new double[distP.length];
         for (int j = 0; j < out.length; j++) {
             out[j] = Math.min(bounds[0][j], Math.max(bounds[1][j], llr));
@@ -44,14 +44,19 @@ final class MaximinLlr {
         return out;
     }
 
-    /** ln q - ln p, with the reference's NaN (0/0) set to 0. */
-    static double llr(double p, double q) {
-        double d = Math.log(q) - Math.log(p);
-        return Double.isNaN(d) ? 0.0 : d;
+    /** q / p, with the reference's NaN (0/0) llr set to 0, i.e. ratio 1. */
+    private static double ratio(double p, double q) {
+        double r = q / p;
+        return Double.isNaN(r) ? 1.0 : r;
     }
 
     /**
      * Returns {max_llr, min_llr} per query, both 0 where {@code max_llr < min_llr}.
+     *
+     * <p>Tokens with equal likelihood ratios are scanned as one group: within a group the cut test's two
+     * sides grow by the same amount ({@code q_i = r p_i}), so the cut falls on a group boundary and only the
+     * groups' total masses matter. A reweight has a handful of distinct ratios (0, 1, 2 and two boundary
+     * tokens for DiPmark), so a token costs O(V) instead of a sort.
      *
      * @param p the model's distribution
      * @param q the reweighted distribution
@@ -60,32 +65,29 @@ final class MaximinLlr {
      * @return two arrays, one entry per query
      */
     static double[][] bounds(double[] p, double[] q, double[] distP, double[] distQ) {
-        int v = p.length;
-        double[] llr = new double[v];
-        double[] ratio = new double[v];
-        double[] inverse = new double[v];
-        long[] keys = new long[v];
-        for (int i = 0; i < v; i++) {
-            llr[i] = llr(p[i], q[i]);
-            ratio[i] = Math.exp(llr[i]);
-            inverse[i] = Math.exp(-llr[i]);
-            // Ascending keys of -llr (float order bits, then the id) = descending llr.
-            int bits = Float.floatToIntBits((float) -llr[i]);
-            bits ^= (bits >> 31) & 0x7fffffff;
-            keys[i] = ((long) bits << 32) | i;
+        Groups groups = new Groups();
+        for (int i = 0; i < p.length; i++) {
+            groups.add(ratio(p[i], q[i]), p[i], q[i]);
         }
-        Arrays.sort(keys);
-        int[] descending = new int[v];
-        int[] ascending = new int[v];
-        for (int k = 0; k < v; k++) {
-            descending[k] = (int) keys[k];
-            ascending[v - 1 - k] = descending[k];
+        int[] order = groups.descending();
+        int n = order.length;
+        double[] ratios = new double[n];
+        double[] inverse = new double[n];
+        double[] massP = new double[n];
+        double[] massQ = new double[n];
+        for (int k = 0; k < n; k++) {
+            ratios[k] = groups.ratio[order[k]];
+            inverse[n - 1 - k] = 1 / ratios[k];
+            massP[k] = groups.massP[order[k]];
+            massQ[k] = groups.massQ[order[k]];
         }
+        double[] reversedP = reversed(massP);
+        double[] reversedQ = reversed(massQ);
         double[][] out = new double[2][distP.length];
         for (int j = 0; j < distP.length; j++) {
-            double max = maxLlr(descending, p, q, ratio, distP[j], distQ[j]);
+            double max = maxLlr(massP, massQ, ratios, distP[j], distQ[j]);
             // The lower bound exchanges the roles: p's mass is reduced by d_p, q's increased by d_q.
-            double min = -maxLlr(ascending, q, p, inverse, distQ[j], distP[j]);
+            double min = -maxLlr(reversedQ, reversedP, inverse, distQ[j], distP[j]);
             boolean trivial = max < min;
             out[0][j] = trivial ? 0.0 : max;
             out[1][j] = trivial ? 0.0 : min;
@@ -93,22 +95,28 @@ final class MaximinLlr {
         return out;
     }
 
+    private static double[] reversed(double[] a) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[a.length - 1 - i] = a[i];
+        }
+        return r;
+    }
+
     /**
-     * The upper bound of one query: tokens in {@code order} (descending {@code ln(top / bottom)}), whose
-     * likelihood ratios {@code top / bottom} are {@code ratio}; {@code distBottom} is added to the bottom
-     * mass and {@code distTop} taken from the top mass. See the class comment.
+     * The upper bound of one query over groups in descending likelihood ratio {@code top / bottom}, with group
+     * masses {@code bottom} and {@code top}; {@code distBottom} is added to the bottom mass and {@code distTop}
+     * taken from the top mass. See the class comment.
      */
-    private static double maxLlr(int[] order, double[] bottom, double[] top, double[] ratio,
-            double distBottom, double distTop) {
+    private static double maxLlr(double[] bottom, double[] top, double[] ratio, double distBottom, double distTop) {
         double massTop = 0;
         double massBottom = 0;
-        for (int k = 0; k < order.length; k++) {
-            int id = order[k];
-            if (k > 0 && below(ratio[id], massTop - distTop, massBottom + distBottom)) {
+        for (int k = 0; k < ratio.length; k++) {
+            if (k > 0 && below(ratio[k], massTop - distTop, massBottom + distBottom)) {
                 return bound(massTop - distTop, massBottom + distBottom);
             }
-            massTop += top[id];
-            massBottom += bottom[id];
+            massTop += top[k];
+            massBottom += bottom[k];
         }
         return bound(massTop - distTop, massBottom + distBottom);
     }
@@ -134,4 +142,65 @@ final class MaximinLlr {
         }
         return Math.log(a) - Math.log(b);
     }
+
+    /** Tokens grouped by exact likelihood ratio: total p and q mass per distinct ratio. */
+    private static final class Groups {
+        double[] ratio = new double[8];
+        double[] massP = new double[8];
+        double[] massQ = new double[8];
+        int size;
+        private final HashMap<Double, Integer> index = new HashMap<>();
+
+        void add(double r, double p, double q) {
+            int g = find(r);
+            if (g < 0) {
+                g = size++;
+                if (g == ratio.length) {
+                    ratio = Arrays.copyOf(ratio, 2 * g);
+                    massP = Arrays.copyOf(massP, 2 * g);
+                    massQ = Arrays.copyOf(massQ, 2 * g);
+                }
+                ratio[g] = r;
+                if (size > SCAN_LIMIT) {
+                    index.put(r, g);
+                }
+            }
+            massP[g] += p;
+            massQ[g] += q;
+        }
+
+        /** A linear scan while there are few groups (the common case), a hash map beyond. */
+        private int find(double r) {
+            if (size <= SCAN_LIMIT) {
+                for (int g = 0; g < size; g++) {
+                    if (ratio[g] == r) {
+                        return g;
+                    }
+                }
+                if (size == SCAN_LIMIT) {
+                    for (int g = 0; g < size; g++) {
+                        index.put(ratio[g], g);
+                    }
+                }
+                return -1;
+            }
+            Integer g = index.get(r);
+            return g == null ? -1 : g;
+        }
+
+        int[] descending() {
+            Integer[] order = new Integer[size];
+            for (int g = 0; g < size; g++) {
+                order[g] = g;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(ratio[b], ratio[a]));
+            int[] out = new int[size];
+            for (int g = 0; g < size; g++) {
+                out[g] = order[g];
+            }
+            return out;
+        }
+    }
+
+    private static final int SCAN_LIMIT = 16;
 }

@@ -119,6 +119,11 @@ public final class UnbiasedWatermark implements Watermark {
         return true;
     }
 
+    @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        return reweight.nextTokenDistribution(tokens, length, logits);
+    }
+
     /**
      * Generates with the γ-reweight (DiPmark's reweight at alpha = 1/2, the same permutations).
      */

@@ -1,12 +1,11 @@
 package io.github.genailab.watermark.families.unigram;
 
-import io.github.genailab.core.lm.Decoder;
-import io.github.genailab.core.lm.DecodingOptions;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.watermark.Watermark;
 import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.WatermarkScore;
+import io.github.genailab.watermark.internal.Distributions;
 import io.github.genailab.watermark.internal.Generation;
 import io.github.genailab.watermark.internal.Tails;
 import io.github.genailab.watermark.internal.Texts;
@@ -215,14 +214,18 @@ public final class UnigramWatermark implements Watermark {
     }
 
     @Override
+    public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
+        double[] row = Texts.checkStep(tokens, length, logits, vocabularySize);
+        for (int v = green.nextSetBit(0); v >= 0; v = green.nextSetBit(v + 1)) {
+            row[v] += delta;
+        }
+        return Distributions.softmax(row, temperature);
+    }
+
+    @Override
     public int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
-        DecodingOptions sampling = DecodingOptions.sampling(temperature);
-        return Generation.run(model, vocabularySize, prompt, maxNewTokens, rng, (tokens, length, logits, r) -> {
-            for (int v = green.nextSetBit(0); v >= 0; v = green.nextSetBit(v + 1)) {
-                logits[v] += delta;
-            }
-            return Decoder.nextToken(logits, sampling, r);
-        });
+        return Generation.run(model, vocabularySize, prompt, maxNewTokens, rng,
+                (tokens, length, logits, r) -> Distributions.sample(nextTokenDistribution(tokens, length, logits), r));
     }
 
     /**
