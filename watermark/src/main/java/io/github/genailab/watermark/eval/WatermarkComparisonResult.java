@@ -28,12 +28,12 @@ public record WatermarkComparisonResult(WatermarkComparisonOptions options, int 
      * @param attacks the attack names
      * @param plainPerplexity the oracle perplexity of unwatermarked samples
      * @param rows one row per family
-     * @throws NullPointerException if a reference component is null
+     * @throws NullPointerException if a reference component or a list element is null
      */
     public WatermarkComparisonResult {
         Checks.notNull(options, "options");
-        attacks = List.copyOf(Checks.notNull(attacks, "attacks"));
-        rows = List.copyOf(Checks.notNull(rows, "rows"));
+        attacks = List.copyOf(Checks.noNullElements(attacks, "attacks"));
+        rows = List.copyOf(Checks.noNullElements(rows, "rows"));
     }
 
     /**
