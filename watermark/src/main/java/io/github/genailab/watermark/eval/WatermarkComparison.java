@@ -86,8 +86,9 @@ public final class WatermarkComparison {
      * @param listener progress reports, one per family step ({@link ProgressListener#none()} for none)
      * @return the comparison
      * @throws NullPointerException if an argument or an element is null
-     * @throws IllegalArgumentException if a list is empty, there are fewer prompts than texts, the tokenizer's
-     *     or a family's vocabulary differs from the model's, or a human text is shorter than a detector needs
+     * @throws IllegalArgumentException if a list is empty, there are fewer prompts than texts, the tokenizer has
+     *     more ids than the model, a family's vocabulary differs from the model's, or a human text is shorter
+     *     than a detector needs
      */
     public static WatermarkComparisonResult run(List<LongFunction<Watermark>> families, LanguageModel model,
             List<int[]> prompts, List<int[]> human, Tokenizer tokenizer, WatermarkComparisonOptions options,
@@ -110,8 +111,9 @@ public final class WatermarkComparison {
             throw Checks.fail("human", "not be empty", "0 texts");
         }
         int v = model.vocabularySize();
-        if (tokenizer.vocabularySize() != v) {
-            throw Checks.fail("tokenizer.vocabularySize()", "equal the model's " + v, tokenizer.vocabularySize());
+        if (tokenizer.vocabularySize() > v) {
+            throw Checks.fail("tokenizer.vocabularySize()", "be <= the model's vocabulary " + v,
+                    tokenizer.vocabularySize());
         }
         Run run = new Run(model, prompts, human, tokenizer, options, rng.nextLong(), listener);
         List<ComparisonRow> rows = new ArrayList<>();
