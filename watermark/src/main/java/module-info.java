@@ -13,6 +13,7 @@ module io.github.genailab.watermark {
     exports io.github.genailab.watermark.families.exp;
     exports io.github.genailab.watermark.families.expedit;
     exports io.github.genailab.watermark.families.kgw;
+    exports io.github.genailab.watermark.families.pf;
     exports io.github.genailab.watermark.families.sweet;
     exports io.github.genailab.watermark.families.synthid;
     exports io.github.genailab.watermark.families.unbiased;

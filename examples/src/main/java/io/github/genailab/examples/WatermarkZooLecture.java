@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
@@ -74,8 +75,8 @@ public final class WatermarkZooLecture {
         List<String> passages = Corpora.tinyShakespearePassages();
         int[] heldOut = Shakespeare.concatenate(Shakespeare.encode(tokenizer, passages.subList(split, passages.size())));
         WatermarkComparisonOptions options = WatermarkComparisonOptions.defaults().withTexts(args.size(50, 4))
-                .withTokensPerText(args.size(200, 60)).withLengths(args.quick() ? new int[] {20, 60}
-                        : new int[] {25, 50, 100, 200}).withShiftSizes(args.size(32, 4), args.size(10, 2));
+                .withTokensPerText(args.size(200, 60)).withLengths(args.quick() ? new int[] {10, 20, 60}
+                        : new int[] {5, 10, 15, 20, 30, 50, 100, 200}).withShiftSizes(args.size(32, 4), args.size(10, 2));
         int chunk = PROMPT_TOKENS + options.tokensPerText();
         List<int[]> prompts = new ArrayList<>();
         List<int[]> human = new ArrayList<>();
@@ -114,15 +115,17 @@ public final class WatermarkZooLecture {
     }
 
     private static CategoryChart robustnessChart(WatermarkComparisonResult result) {
-        CategoryChart chart = Charts.bars("Detected at p < " + result.options().alpha() + ", clean and attacked",
-                "watermark", "true-positive rate");
+        // Wider than Charts.bars: eleven families of eight bars each, every name on the axis.
+        CategoryChart chart = new CategoryChartBuilder().width(1300).height(Charts.HEIGHT)
+                .title("Detected at p < " + result.options().alpha() + ", clean and attacked")
+                .xAxisTitle("watermark").yAxisTitle("true-positive rate").build();
         List<String> names = result.rows().stream().map(ComparisonRow::watermark).toList();
         chart.addSeries("clean", names, result.rows().stream().map(r -> (Number) r.truePositiveRate()).toList());
         for (String attack : result.attacks()) {
             chart.addSeries(attack, names, result.rows().stream()
                     .map(r -> (Number) r.tprUnderAttack().getOrDefault(attack, 0.0)).toList());
         }
-        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setXAxisLabelRotation(20);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setYAxisMin(0.0);
@@ -137,6 +140,7 @@ public final class WatermarkZooLecture {
             Charts.line(chart, r.watermark(), lengths, r.tprByLength());
         }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisMax(1.05);
         chart.getStyler().setYAxisMin(0.0);
         return chart;

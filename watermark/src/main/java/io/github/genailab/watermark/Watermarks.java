@@ -6,6 +6,7 @@ import io.github.genailab.watermark.families.ewd.EwdWatermark;
 import io.github.genailab.watermark.families.exp.ExpWatermark;
 import io.github.genailab.watermark.families.expedit.ExpEditWatermark;
 import io.github.genailab.watermark.families.kgw.KgwWatermark;
+import io.github.genailab.watermark.families.pf.PermuteAndFlipWatermark;
 import io.github.genailab.watermark.families.sweet.SweetWatermark;
 import io.github.genailab.watermark.families.synthid.SynthIdWatermark;
 import io.github.genailab.watermark.families.unbiased.UnbiasedWatermark;
@@ -29,6 +30,7 @@ import java.util.List;
  *   <tr><td>exp</td><td>{@link ExpWatermark}</td><td>Aaronson 2022; Fernandez et al., WIFS 2023</td></tr>
  *   <tr><td>exp-edit</td><td>{@link ExpEditWatermark}</td><td>Kuditipudi et al., TMLR 2024</td></tr>
  *   <tr><td>synthid</td><td>{@link SynthIdWatermark}</td><td>Dathathri et al., Nature 2024</td></tr>
+ *   <tr><td>pf</td><td>{@link PermuteAndFlipWatermark}</td><td>Zhao, Li, Wang, ICLR 2025</td></tr>
  * </table>
  * Families that need a trained auxiliary network (UPV, SIR, TS-watermark) are not included.
  *
@@ -37,7 +39,7 @@ import java.util.List;
 public final class Watermarks {
 
     private static final List<String> NAMES = List.of("kgw", "unigram", "sweet", "ewd", "unbiased", "dipmark", "exp",
-            "exp-edit", "synthid");
+            "exp-edit", "synthid", "pf");
 
     private Watermarks() {
     }
@@ -90,6 +92,8 @@ public final class Watermarks {
                 return ExpEditWatermark.of(vocabularySize, key);
             case "synthid":
                 return SynthIdWatermark.of(vocabularySize, key);
+            case "pf":
+                return PermuteAndFlipWatermark.of(vocabularySize, key);
             default:
                 throw Checks.fail("name", "be one of " + NAMES, name);
         }

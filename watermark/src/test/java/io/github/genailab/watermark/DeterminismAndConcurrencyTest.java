@@ -120,5 +120,6 @@ class DeterminismAndConcurrencyTest {
         "exp 17905081 2c8da9da0237d297",
         "exp-edit -911274438 3f8446f86562d9fb",
         "synthid 773597378 344038ced6847e24",
+        "pf 204977694 3009daa9a32fc020",
     };
 }

@@ -19,6 +19,7 @@ import io.github.genailab.watermark.families.ewd.EwdWatermark;
 import io.github.genailab.watermark.families.exp.ExpWatermark;
 import io.github.genailab.watermark.families.expedit.ExpEditWatermark;
 import io.github.genailab.watermark.families.kgw.KgwWatermark;
+import io.github.genailab.watermark.families.pf.PermuteAndFlipWatermark;
 import io.github.genailab.watermark.families.sweet.SweetWatermark;
 import io.github.genailab.watermark.families.synthid.SynthIdWatermark;
 import io.github.genailab.watermark.families.unbiased.UnbiasedWatermark;
@@ -59,7 +60,8 @@ class WatermarkFuzzTest {
         LanguageModel model = new ToyLanguageModel(v, 4.0);
         Watermark[] families = {KgwWatermark.of(v, 1), UnigramWatermark.of(v, 1), SweetWatermark.of(v, 1),
             EwdWatermark.of(v, 1), UnbiasedWatermark.of(v, 1L), DipmarkWatermark.of(v, 1L), ExpWatermark.of(v, 1),
-            ExpEditWatermark.of(v, 1).withKeyLength(16).withRuns(20), SynthIdWatermark.of(v, 1L)};
+            ExpEditWatermark.of(v, 1).withKeyLength(16).withRuns(20), SynthIdWatermark.of(v, 1L),
+            PermuteAndFlipWatermark.of(v, 1)};
         Fuzzer.Report report = Fuzzer.create(3000, 15)
                 .sample(Watermark.class, (Object[]) families)
                 .sample(LanguageModel.class, model)
@@ -70,7 +72,8 @@ class WatermarkFuzzTest {
                         .withTokensPerText(20).withLengths(10).withShiftSizes(2, 1))
                 .run(15, Watermarks.class, WatermarkScore.class, KgwWatermark.class, UnigramWatermark.class,
                         SweetWatermark.class, EwdWatermark.class, UnbiasedWatermark.class, DipmarkWatermark.class,
-                        ExpWatermark.class, ExpEditWatermark.class, SynthIdWatermark.class, CopyPaste.class,
+                        ExpWatermark.class, ExpEditWatermark.class, SynthIdWatermark.class,
+                        PermuteAndFlipWatermark.class, CopyPaste.class,
                         EmojiAttack.class, WatermarkComparison.class, WatermarkComparisonOptions.class,
                         WatermarkComparisonResult.class, ComparisonRow.class);
         System.out.println("watermark fuzz: " + report);

@@ -108,7 +108,7 @@ public record WatermarkComparisonResult(WatermarkComparisonOptions options, int 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "WatermarkComparisonResult[%d families, %d texts x %d tokens, %d human texts, "
+        return String.format(Locale.ROOT, "WatermarkComparisonResult[%d rows, %d texts x %d tokens, %d human texts, "
                 + "alpha=%s, plain perplexity %.2f]", rows.size(), options.texts(), options.tokensPerText(), humanTexts,
                 options.alpha(), plainPerplexity);
     }

@@ -43,7 +43,7 @@ class WatermarksTest {
     @Test
     void theRegistryListsTheIssuesFamilies() {
         assertThat(Watermarks.available()).containsExactly("kgw", "unigram", "sweet", "ewd", "unbiased", "dipmark",
-                "exp", "exp-edit", "synthid");
+                "exp", "exp-edit", "synthid", "pf");
         assertThatThrownBy(() -> Watermarks.available().add("x")).isInstanceOf(UnsupportedOperationException.class);
         for (String name : Watermarks.available()) {
             assertThat(Watermarks.create(name, V, 7).name()).isEqualTo(name);

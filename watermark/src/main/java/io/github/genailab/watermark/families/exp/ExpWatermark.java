@@ -10,7 +10,7 @@ import io.github.genailab.watermark.internal.Generation;
 import io.github.genailab.watermark.internal.GumbelChoice;
 import io.github.genailab.watermark.internal.Tails;
 import io.github.genailab.watermark.internal.Texts;
-import io.github.genailab.watermark.torch.TorchCpuRandom;
+import io.github.genailab.watermark.internal.WindowKeys;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -58,6 +58,7 @@ public final class ExpWatermark implements Watermark {
     private final int contextWidth;
     private final boolean markLlm;
     private final double temperature;
+    private final WindowKeys keys;
 
     private ExpWatermark(int vocabularySize, long key, int contextWidth, boolean markLlm, double temperature) {
         if (vocabularySize < 2 || vocabularySize > WatermarkScheme.MAX_VOCABULARY_SIZE) {
@@ -72,6 +73,8 @@ public final class ExpWatermark implements Watermark {
         this.contextWidth = Checks.positive(contextWidth, "contextWidth");
         this.markLlm = markLlm;
         this.temperature = Texts.checkTemperature(temperature);
+        this.keys = new WindowKeys(vocabularySize, key, contextWidth, markLlm ? WindowKeys.Seeding.PRODUCT
+                : WindowKeys.Seeding.HASH_CHAIN);
     }
 
     /**
@@ -127,31 +130,7 @@ public final class ExpWatermark implements Watermark {
     public long seed(int[] tokens, int length) {
         Checks.notNull(tokens, "tokens");
         Checks.inRange(length, contextWidth, tokens.length, "length");
-        if (markLlm) {
-            long product = 1;
-            for (int i = length - contextWidth; i < length; i++) {
-                product = product * tokens[i] % vocabularySize;
-            }
-            return key * product;
-        }
-        long s = 0;
-        for (int i = length - contextWidth; i < length; i++) {
-            s = mulAddMod(s, key, tokens[i]);
-        }
-        return s;
-    }
-
-    /** (s * salt + x) mod (2^64 - 1) on unsigned values, as Python's exact integers give it. */
-    static long mulAddMod(long s, long salt, int x) {
-        long lo = s * salt;
-        long hi = Math.multiplyHigh(s, salt) + ((s >> 63) & salt);
-        // 2^64 = 1 (mod 2^64 - 1): fold the high word onto the low one, then the carries.
-        long sum = lo + hi;
-        long carry = Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
-        sum += carry;
-        long withX = sum + x;
-        withX += Long.compareUnsigned(withX, sum) < 0 ? 1 : 0;
-        return withX == -1L ? 0 : withX;
+        return keys.seed(tokens, length);
     }
 
     /**
@@ -161,12 +140,7 @@ public final class ExpWatermark implements Watermark {
      * @return V uniforms on the 2^-24 grid
      */
     public float[] uniforms(long seed) {
-        TorchCpuRandom random = new TorchCpuRandom(seed);
-        float[] r = new float[vocabularySize];
-        for (int v = 0; v < r.length; v++) {
-            r[v] = random.nextFloat();
-        }
-        return r;
+        return keys.uniforms(seed);
     }
 
     /** The reference's term ln(float32(1 / (1 - r))). */
@@ -239,23 +213,9 @@ public final class ExpWatermark implements Watermark {
     @Override
     public WatermarkScore detect(int[] tokens, LanguageModel model) {
         Texts.checkText(tokens, vocabularySize, minimumTokens(), name());
-        Set<Long> seen = new HashSet<>();
-        double sum = 0;
-        int scored = 0;
-        for (int t = contextWidth; t < tokens.length; t++) {
-            long seed = seed(tokens, t);
-            if (!markLlm && !seen.add(seed)) {
-                continue;
-            }
-            TorchCpuRandom random = new TorchCpuRandom(seed);
-            float r = 0;
-            for (int v = 0; v <= tokens[t]; v++) {
-                r = random.nextFloat();
-            }
-            sum += term(r);
-            scored++;
-        }
-        return new WatermarkScore(name(), "sum -ln(1-r)", sum, scored == 0 ? 1.0 : Tails.gammaUpper(scored, sum),
+        double[] sum = keys.sum(tokens, contextWidth, !markLlm, ExpWatermark::term);
+        int scored = (int) sum[1];
+        return new WatermarkScore(name(), "sum -ln(1-r)", sum[0], scored == 0 ? 1.0 : Tails.gammaUpper(scored, sum[0]),
                 scored);
     }
 
