@@ -1,6 +1,7 @@
 package io.github.genailab.spark;
 
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.math.Rngs;
 import io.github.genailab.core.text.BpeTokenizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.random.RandomGeneratorFactory;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -22,6 +24,24 @@ import org.apache.spark.sql.SparkSession;
 final class Shared {
 
     private Shared() {
+    }
+
+    /**
+     * Makes the JDK's random-generator algorithms ({@link Rngs#ALGORITHM}) available on a Spark task thread. The
+     * JDK looks them up once per JVM with {@code ServiceLoader.load(RandomGenerator.class)}, through the calling
+     * thread's context class loader, and keeps the answer; a task thread's loader is Spark's, which on JDK 17
+     * does not see the {@code jdk.random} module, so a first lookup made there finds no algorithm at all. This
+     * makes the lookup with the system class loader (a no-op once the JDK has its answer).
+     */
+    static void loadRandomGenerators() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        try {
+            RandomGeneratorFactory.of(Rngs.ALGORITHM);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Broadcasts {@code value} from the driver of {@code spark}. */
