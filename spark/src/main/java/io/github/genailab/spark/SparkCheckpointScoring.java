@@ -79,19 +79,13 @@ public final class SparkCheckpointScoring {
         for (var field : Scores.type().fields()) {
             type = type.add(field);
         }
-        String where = "column " + textColumn;
         UserDefinedFunction udf = functions.udf((UDF1<String, Row>) value -> value == null ? null
-                : scoreText(Checkpoints.get(directory), value, k, where), type);
+                : scoreText(Checkpoints.get(directory), value, k), type);
         return SparkWatermark.withResult(in, udf.apply(text));
     }
 
-    private static Row scoreText(Checkpoints.Loaded checkpoint, String text, double k, String where) {
-        int[] ids;
-        try {
-            ids = checkpoint.tokenizer().encode(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
+    private static Row scoreText(Checkpoints.Loaded checkpoint, String text, double k) {
+        int[] ids = checkpoint.tokenizer().encode(text);
         ids = Arrays.copyOf(ids, Math.min(ids.length, checkpoint.model().config().maxPositions()));
         if (ids.length < 2) {
             return null;

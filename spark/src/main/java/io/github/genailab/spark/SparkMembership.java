@@ -8,6 +8,7 @@ import io.github.genailab.membership.eval.MembershipReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -89,12 +90,23 @@ public final class SparkMembership {
      * @param path a file, directory or glob every executor can read
      * @return the documents (lazy: nothing is read until an action)
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if Spark cannot resolve {@code path} (it does not exist), with Spark's
+     *     {@code AnalysisException} as the cause
      */
     public static Dataset<Row> read(SparkSession spark, String path) {
         Checks.notNull(spark, "spark");
         Checks.notNull(path, "path");
-        return spark.read().schema(documentSchema()).option("mode", "FAILFAST")
-                .option("allowNonNumericNumbers", "false").json(path);
+        try {
+            return spark.read().schema(documentSchema()).option("mode", "FAILFAST")
+                    .option("allowNonNumericNumbers", "false").json(path);
+        } catch (Exception e) {
+            // Spark reports a missing path as its (checked, undeclared) AnalysisException when the plan is built.
+            if (e instanceof AnalysisException) {
+                throw new IllegalArgumentException("path must name JSON Lines files Spark can read, got " + path + ": "
+                        + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     /**

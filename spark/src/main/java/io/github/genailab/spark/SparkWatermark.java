@@ -134,8 +134,8 @@ public final class SparkWatermark {
     /**
      * Detects in a text column, encoding each text on the executors with {@code tokenizer} (broadcast once, as
      * its GPT-2 files, and rebuilt once per executor): equal row by row to
-     * {@code detector.detectText(text, tokenizer)}. A null text gives null columns; a text with a lone surrogate
-     * fails naming the column.
+     * {@code detector.detectText(text, tokenizer)}. A null text gives null columns. Spark keeps strings as UTF-8,
+     * so a lone surrogate in a Java string arrives as {@code '?'}.
      *
      * @param in the dataset
      * @param textColumn a top-level column of type {@code string}
@@ -162,7 +162,7 @@ public final class SparkWatermark {
         Broadcast<WatermarkDetector> shared = Shared.broadcast(in.sparkSession(), detector);
         String where = "column " + textColumn;
         UserDefinedFunction udf = functions.udf((UDF1<String, Row>) value -> value == null ? null
-                : detectRow(shared.value(), encode(sharedTokenizer.value().get(), value, where), where), resultType());
+                : detectRow(shared.value(), sharedTokenizer.value().get().encode(value), where), resultType());
         return withResult(in, udf.apply(text));
     }
 
@@ -229,11 +229,4 @@ public final class SparkWatermark {
         return RowFactory.create(d.numTokensScored(), d.numGreenTokens(), d.zScore(), d.pValue(), d.prediction());
     }
 
-    private static int[] encode(BpeTokenizer tokenizer, String text, String where) {
-        try {
-            return tokenizer.encode(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
-    }
 }
