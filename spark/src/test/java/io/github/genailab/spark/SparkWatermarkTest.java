@@ -96,6 +96,15 @@ class SparkWatermarkTest {
         }
     }
 
+    /** The five columns are fields of one struct: the optimised plan calls the detection once per row. */
+    @Test
+    void theDetectorRunsOncePerRowForAllFiveColumns() {
+        WatermarkScheme scheme = SCHEMES.get(2);
+        String plan = SparkWatermark.detect(Corpus.frame(Corpus.documents(scheme, 4, 10, 1), 1), "tokens", scheme)
+                .queryExecution().optimizedPlan().toString();
+        assertThat(plan.split("UDF\\(", -1)).as(plan).hasSize(2);
+    }
+
     static void assertEqualsSingleMachine(List<Row> out, List<int[]> docs, WatermarkDetector detector) {
         assertThat(out).hasSize(docs.size());
         int scorable = 0;
