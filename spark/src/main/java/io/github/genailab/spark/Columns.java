@@ -13,7 +13,7 @@ import scala.collection.Seq;
 
 /**
  * Schema checks made on the driver before a plan is built (so a wrong column fails at analysis time, naming
- * it), and the conversion of Spark's array values to the kernels' plain arrays on the executors.
+ * it), and the conversion of Spark's {@code array<int>} values to the kernels' {@code int[]} on the executors.
  */
 final class Columns {
 
@@ -84,23 +84,6 @@ final class Columns {
                         element.getClass().getSimpleName() + " " + element);
             }
             out[i] = id;
-        }
-        return out;
-    }
-
-    /**
-     * The doubles of an {@code array<double>} value with null entries as NaN, or null for a null value.
-     */
-    static double[] doubles(Object value) {
-        if (value == null) {
-            return null;
-        }
-        Seq<?> seq = (Seq<?>) value;
-        int n = seq.length();
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            Object element = seq.apply(i);
-            out[i] = element == null ? Double.NaN : (Double) element;
         }
         return out;
     }

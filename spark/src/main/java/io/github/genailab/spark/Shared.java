@@ -53,7 +53,7 @@ final class Shared {
      * A byte-level BPE tokenizer as the bytes of its {@code encoder.json} and {@code vocab.bpe}; the tokenizer
      * is rebuilt on first use in each JVM that receives it (thread-safe, then shared).
      */
-    static final class Tokenizer implements Serializable {
+    static final class TokenizerFiles implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;
@@ -62,7 +62,7 @@ final class Shared {
         private final byte[] mergesTxt;
         private transient volatile BpeTokenizer tokenizer;
 
-        private Tokenizer(byte[] encoderJson, byte[] mergesTxt, BpeTokenizer tokenizer) {
+        private TokenizerFiles(byte[] encoderJson, byte[] mergesTxt, BpeTokenizer tokenizer) {
             this.encoderJson = encoderJson;
             this.mergesTxt = mergesTxt;
             this.tokenizer = tokenizer;
@@ -73,13 +73,13 @@ final class Shared {
          *
          * @throws IllegalArgumentException if the tokenizer was read from a {@code tokenizer.json}
          */
-        static Tokenizer of(BpeTokenizer tokenizer, String parameter) {
+        static TokenizerFiles of(BpeTokenizer tokenizer, String parameter) {
             Checks.notNull(tokenizer, parameter);
             Path dir = null;
             try {
                 dir = Files.createTempDirectory("genailab-spark-tokenizer");
                 tokenizer.save(dir);
-                return new Tokenizer(Files.readAllBytes(dir.resolve(BpeTokenizer.ENCODER_FILE)),
+                return new TokenizerFiles(Files.readAllBytes(dir.resolve(BpeTokenizer.ENCODER_FILE)),
                         Files.readAllBytes(dir.resolve(BpeTokenizer.MERGES_FILE)), tokenizer);
             } catch (IllegalStateException e) {
                 throw Checks.fail(parameter, "be a GPT-2-style tokenizer that save(dir) can write (one read from "

@@ -157,8 +157,8 @@ public final class SparkWatermark {
             throw Checks.fail("tokenizer.vocabularySize()", "equal the scheme's vocabularySize "
                     + detector.scheme().vocabularySize(), tokenizer.vocabularySize());
         }
-        Broadcast<Shared.Tokenizer> sharedTokenizer = Shared.broadcast(in.sparkSession(),
-                Shared.Tokenizer.of(tokenizer, "tokenizer"));
+        Broadcast<Shared.TokenizerFiles> sharedTokenizer = Shared.broadcast(in.sparkSession(),
+                Shared.TokenizerFiles.of(tokenizer, "tokenizer"));
         Broadcast<WatermarkDetector> shared = Shared.broadcast(in.sparkSession(), detector);
         String where = "column " + textColumn;
         UserDefinedFunction udf = functions.udf((UDF1<String, Row>) value -> value == null ? null
@@ -201,6 +201,7 @@ public final class SparkWatermark {
     /** {@code in} plus one column per field of the struct {@code result} (computed once per row). */
     static Dataset<Row> withResult(Dataset<Row> in, Column result) {
         String struct = "__genailab_result";
+        Columns.requireAbsent(in, List.of(struct));
         List<Column> columns = new ArrayList<>();
         for (String name : in.columns()) {
             columns.add(functions.col(Columns.quoted(name)));
