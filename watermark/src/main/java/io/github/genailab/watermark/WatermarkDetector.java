@@ -3,6 +3,7 @@ package io.github.genailab.watermark;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.stats.NormalTail;
 import io.github.genailab.core.text.Tokenizer;
+import io.github.genailab.watermark.internal.BinomialTail;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
