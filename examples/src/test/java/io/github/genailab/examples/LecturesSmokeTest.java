@@ -59,7 +59,10 @@ class LecturesSmokeTest {
                         List.of("perplexity-by-generation", "sequence-perplexity-histograms", "surviving-ngrams"),
                         List.of("LanguageModelCollapseEnsemble\\[2 runs, replace, DecodingOptions\\[sampling",
                                 "LanguageModelCollapseEnsemble\\[1 run, accumulate, DecodingOptions\\[beamSearch, beams=5\\]",
-                                "(?m)^\\s+2\\s+\\d+\\.\\d ± \\d+\\.\\d", "generation 2 text \\(beam 5, replace\\): \"")));
+                                "(?m)^\\s+2\\s+\\d+\\.\\d ± \\d+\\.\\d", "generation 2 text \\(beam 5, replace\\): \"")),
+                Arguments.of("spark", (Main) SparkCorpusDetection::main, List.of(),
+                        List.of("Spark 4\\.\\d+\\.\\d+ on local\\[\\*\\]", "(?m)^watermarked\\s+20\\s+\\d+\\s+\\d+",
+                                "(?m)^not watermarked\\s+20\\s+0\\s+20\\s")));
     }
 
     @ParameterizedTest(name = "{0}")
