@@ -4,7 +4,7 @@
  * processor, and the z-score detector with exact p-values and windowed (WinMax) detection.
  *
  * <p>The other watermark families researchers compare (Unigram, SWEET, EWD, Unbiased, DiPmark, EXP, EXP-edit,
- * SynthID-Text) sit behind one interface, {@link io.github.genailab.watermark.Watermark}, created by name with
+ * SynthID-Text, Permute-and-Flip) sit behind one interface, {@link io.github.genailab.watermark.Watermark}, created by name with
  * {@link io.github.genailab.watermark.Watermarks#create(String, int, long)}; each family has a package under
  * {@code io.github.genailab.watermark.families}, and {@code eval.WatermarkComparison} compares them.
  *

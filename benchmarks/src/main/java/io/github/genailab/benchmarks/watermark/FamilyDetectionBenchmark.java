@@ -39,7 +39,7 @@ public class FamilyDetectionBenchmark {
     private static final int LENGTH = 200;
     private static final int POOL = 16;
 
-    @Param({"kgw", "unigram", "sweet", "ewd", "unbiased", "dipmark", "exp", "exp-edit", "synthid"})
+    @Param({"kgw", "unigram", "sweet", "ewd", "unbiased", "dipmark", "exp", "exp-edit", "synthid", "pf"})
     public String family;
 
     private Watermark watermark;
