@@ -83,8 +83,23 @@ public final class Ddpm {
      * @throws IllegalArgumentException if the data are empty, ragged or not finite
      */
     public static DdpmResult fit(double[][] data, DdpmOptions options, RandomGenerator rng) {
+        return fit(data, options, rng, ProgressListener.none());
+    }
+
+    /**
+     * Trains an unconditional model, reporting after each epoch.
+     *
+     * @param data     rows of equal width, finite
+     * @param options  architecture and training
+     * @param rng      the only source of randomness
+     * @param listener called after each epoch with stage {@code "epoch (loss L)"}, the epoch and the total
+     * @return the model and its curves
+     * @throws NullPointerException     if an argument or a row is null
+     * @throws IllegalArgumentException if the data are empty, ragged or not finite
+     */
+    public static DdpmResult fit(double[][] data, DdpmOptions options, RandomGenerator rng, ProgressListener listener) {
         Checks.notNull(options, "options");
-        return run(null, data, null, 0, -1, options, options.epochs(), rng, ProgressListener.none());
+        return run(null, data, null, 0, -1, options, options.epochs(), rng, listener);
     }
 
     /**

@@ -7,7 +7,7 @@ import io.github.genailab.core.math.Checks;
  *
  * <p>Defaults: the paper's linear schedule ({@code T = 1000}, {@code beta} from {@code 1e-4} to {@code 0.02};
  * Ho et al. 2020, section 4), a perceptron of 3 hidden SiLU layers of 64 units with a 32-wide sinusoidal
- * time embedding, 200 epochs of batch 128 with Adam ({@code lr = 1e-3}, Kingma &amp; Ba's betas), an
+ * time embedding, 200 epochs of batch 64 with Adam ({@code lr = 1e-3}, Kingma &amp; Ba's betas), an
  * exponential moving average of the weights with decay {@code 0.995} (the paper uses {@code 0.9999} over
  * 800k steps; a short run needs a shorter memory), condition dropout {@code 0.1} for classifier-free
  * guidance (Ho &amp; Salimans 2021), and no per-epoch sample distance.
@@ -77,7 +77,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      * @return the options
      */
     public static DdpmOptions defaults() {
-        return new DdpmOptions(NoiseSchedule.linear(1000, 1e-4, 0.02), 64, 3, 32, 200, 128, 1e-3, 0.995, 0.1, 0, 256);
+        return new DdpmOptions(NoiseSchedule.linear(1000, 1e-4, 0.02), 64, 3, 32, 200, 64, 1e-3, 0.995, 0.1, 0, 256);
     }
 
     /**
