@@ -24,11 +24,16 @@ import java.util.random.RandomGenerator;
  * The loss of a batch is the mean over its items and coordinates (the reference code's
  * {@code mean_flat}); the paper's loss is the same up to the factor {@code d}. Each epoch visits the
  * rows in a fresh random order in batches of {@code batchSize} (the last one may be smaller); Adam with
- * Kingma &amp; Ba's constants updates the weights after every batch; the returned model carries the
- * exponential moving average of the weights, {@code theta_ema = m theta_ema + (1 - m) theta} with
- * {@code m = min(emaDecay, (1 + k) / (10 + k))} after step {@code k} (the short warm-up of TensorFlow's
- * {@code ExponentialMovingAverage} with {@code num_updates}), so a short run is not dominated by its
- * random start.
+ * Kingma &amp; Ba's constants updates the weights after every batch, with step size
+ * {@code lr min(1, k / warmupSteps)} at step {@code k} (a linear warm-up, as in the paper's code); the
+ * returned model carries the exponential moving average of the weights,
+ * {@code theta_ema = m theta_ema + (1 - m) theta} with {@code m = min(emaDecay, (1 + k) / (10 + k))} after
+ * step {@code k} (the short warm-up of TensorFlow's {@code ExponentialMovingAverage} with
+ * {@code num_updates}), so a short run is not dominated by its random start.
+ *
+ * <p>Fine-tuning starts fresh Adam moments, so it warms the step size up again (a trained network hit by
+ * full-size first Adam steps loses what it knew), and averages with the full {@code emaDecay} from the first
+ * step, starting from the given model's weights.
  *
  * <p>Class conditioning (optional): each labelled item is trained as unconditional (the "no condition"
  * token) with probability {@code conditionDropout}, so one network gives both {@code eps(x, c)} and
@@ -129,7 +134,7 @@ public final class Ddpm {
      *
      * @param model  the model to start from
      * @param data   rows of the model's width, finite
-     * @param epochs passes over the data, in {@code [1, 1000000]}
+     * @param epochs passes over the data, in {@code [1, 10000]}
      * @param rng    the only source of randomness
      * @return the new model and its curves
      * @throws NullPointerException     if an argument or a row is null
@@ -150,7 +155,7 @@ public final class Ddpm {
      * @param model  the model to start from
      * @param data   rows of the model's width, finite
      * @param labels the class of each row, in {@code [0, model.classes())}
-     * @param epochs passes over the data, in {@code [1, 1000000]}
+     * @param epochs passes over the data, in {@code [1, 10000]}
      * @param rng    the only source of randomness
      * @return the new model and its curves
      * @throws NullPointerException     if an argument or a row is null
@@ -175,7 +180,7 @@ public final class Ddpm {
     private static DdpmResult run(DiffusionModel start, double[][] data, int[] labels, int classes, int keepLabel,
                                   DdpmOptions options, int epochs, RandomGenerator rng, ProgressListener listener) {
         int d = Checks.finiteMatrix(data, "data");
-        Checks.inRange(epochs, 1, 1_000_000, "epochs");
+        Checks.inRange(epochs, 1, DdpmOptions.MAX_EPOCHS, "epochs");
         Checks.notNull(rng, "rng");
         Checks.notNull(listener, "listener");
         if (start != null) {
@@ -226,9 +231,11 @@ public final class Ddpm {
                 }
                 losses[batch] = lossAndGradient(net, ws, xt, t, labels == null ? null : cond, noise, m);
                 step++;
-                double decay = Math.min(options.emaDecay(), (1.0 + step) / (10.0 + step));
+                double decay = start != null ? options.emaDecay()
+                        : Math.min(options.emaDecay(), (1.0 + step) / (10.0 + step));
+                double rate = options.learningRate() * Math.min(1.0, (double) step / Math.max(1, options.warmupSteps()));
                 for (int p = 0; p < params.size(); p++) {
-                    params.get(p).adamStep(Adam.KINGMA_BA, options.learningRate(), step);
+                    params.get(p).adamStep(Adam.KINGMA_BA, rate, step);
                     double[] value = params.get(p).value();
                     double[] avg = average.get(p);
                     for (int k = 0; k < avg.length; k++) {

@@ -7,7 +7,8 @@ import io.github.genailab.core.math.Checks;
  *
  * <p>Defaults: the paper's linear schedule ({@code T = 1000}, {@code beta} from {@code 1e-4} to {@code 0.02};
  * Ho et al. 2020, section 4), a perceptron of 3 hidden SiLU layers of 64 units with a 32-wide sinusoidal
- * time embedding, 200 epochs of batch 64 with Adam ({@code lr = 1e-3}, Kingma &amp; Ba's betas), an
+ * time embedding, 200 epochs of batch 64 with Adam ({@code lr = 1e-3}, Kingma &amp; Ba's betas) after a
+ * linear learning-rate warm-up over 100 steps (the paper's code warms up over 5,000 of 800,000), an
  * exponential moving average of the weights with decay {@code 0.995} (the paper uses {@code 0.9999} over
  * 800k steps; a short run needs a shorter memory), condition dropout {@code 0.1} for classifier-free
  * guidance (Ho &amp; Salimans 2021), and no per-epoch sample distance.
@@ -16,9 +17,11 @@ import io.github.genailab.core.math.Checks;
  * @param hiddenUnits      width of each hidden layer, in {@code [1, 4096]}
  * @param hiddenLayers     number of hidden layers, in {@code [1, 16]}
  * @param timeEmbedding    width of the sinusoidal time embedding, even, in {@code [2, 1024]}
- * @param epochs           passes over the data, in {@code [1, 1000000]}
+ * @param epochs           passes over the data, in {@code [1, 10000]}
  * @param batchSize        items per Adam step, in {@code [1, 65536]}
  * @param learningRate     Adam's step size, finite and {@code > 0}
+ * @param warmupSteps      steps over which the step size grows linearly from {@code lr / warmupSteps} to {@code lr},
+ *                         in {@code [0, 1000000]} (0 = none); also at the start of every fine-tuning
  * @param emaDecay         decay of the weight average used for sampling, in {@code [0, 1)}; 0 uses the raw weights
  * @param conditionDropout probability of training a labelled item as unconditional, in {@code [0, 1)}
  * @param monitorEvery     epochs between two sample-distance evaluations during training, {@code >= 0}; 0 = never
@@ -27,8 +30,11 @@ import io.github.genailab.core.math.Checks;
  * @since 0.1.0
  */
 public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLayers, int timeEmbedding, int epochs,
-                          int batchSize, double learningRate, double emaDecay, double conditionDropout,
+                          int batchSize, double learningRate, int warmupSteps, double emaDecay, double conditionDropout,
                           int monitorEvery, int monitorSamples) {
+
+    /** The most epochs one training or fine-tuning call may run (a bound on the work of one call). */
+    public static final int MAX_EPOCHS = 10_000;
 
     /**
      * Validates the options.
@@ -37,9 +43,10 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      * @param hiddenUnits      width of each hidden layer, in {@code [1, 4096]}
      * @param hiddenLayers     number of hidden layers, in {@code [1, 16]}
      * @param timeEmbedding    width of the sinusoidal time embedding, even, in {@code [2, 1024]}
-     * @param epochs           passes over the data, in {@code [1, 1000000]}
+     * @param epochs           passes over the data, in {@code [1, 10000]}
      * @param batchSize        items per Adam step, in {@code [1, 65536]}
      * @param learningRate     Adam's step size, finite and {@code > 0}
+     * @param warmupSteps      learning-rate warm-up steps, in {@code [0, 1000000]}
      * @param emaDecay         decay of the weight average used for sampling, in {@code [0, 1)}
      * @param conditionDropout probability of training a labelled item as unconditional, in {@code [0, 1)}
      * @param monitorEvery     epochs between two sample-distance evaluations, {@code >= 0}
@@ -55,10 +62,11 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
         if (timeEmbedding % 2 != 0) {
             throw Checks.fail("timeEmbedding", "be even", timeEmbedding);
         }
-        Checks.inRange(epochs, 1, 1_000_000, "epochs");
+        Checks.inRange(epochs, 1, MAX_EPOCHS, "epochs");
         Checks.inRange(batchSize, 1, 65536, "batchSize");
         Checks.finite(learningRate, "learningRate");
         Checks.positive(learningRate, "learningRate");
+        Checks.inRange(warmupSteps, 0, 1_000_000, "warmupSteps");
         unitInterval(emaDecay, "emaDecay");
         unitInterval(conditionDropout, "conditionDropout");
         Checks.nonNegative(monitorEvery, "monitorEvery");
@@ -77,7 +85,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      * @return the options
      */
     public static DdpmOptions defaults() {
-        return new DdpmOptions(NoiseSchedule.linear(1000, 1e-4, 0.02), 64, 3, 32, 200, 64, 1e-3, 0.995, 0.1, 0, 256);
+        return new DdpmOptions(NoiseSchedule.linear(1000, 1e-4, 0.02), 64, 3, 32, 200, 64, 1e-3, 100, 0.995, 0.1, 0, 256);
     }
 
     /**
@@ -88,7 +96,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withSchedule(NoiseSchedule value) {
         return new DdpmOptions(value, hiddenUnits, hiddenLayers, timeEmbedding, epochs, batchSize, learningRate,
-                emaDecay, conditionDropout, monitorEvery, monitorSamples);
+                warmupSteps, emaDecay, conditionDropout, monitorEvery, monitorSamples);
     }
 
     /**
@@ -99,7 +107,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withHiddenUnits(int value) {
         return new DdpmOptions(schedule, value, hiddenLayers, timeEmbedding, epochs, batchSize, learningRate,
-                emaDecay, conditionDropout, monitorEvery, monitorSamples);
+                warmupSteps, emaDecay, conditionDropout, monitorEvery, monitorSamples);
     }
 
     /**
@@ -110,7 +118,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withHiddenLayers(int value) {
         return new DdpmOptions(schedule, hiddenUnits, value, timeEmbedding, epochs, batchSize, learningRate,
-                emaDecay, conditionDropout, monitorEvery, monitorSamples);
+                warmupSteps, emaDecay, conditionDropout, monitorEvery, monitorSamples);
     }
 
     /**
@@ -121,7 +129,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withTimeEmbedding(int value) {
         return new DdpmOptions(schedule, hiddenUnits, hiddenLayers, value, epochs, batchSize, learningRate,
-                emaDecay, conditionDropout, monitorEvery, monitorSamples);
+                warmupSteps, emaDecay, conditionDropout, monitorEvery, monitorSamples);
     }
 
     /**
@@ -132,7 +140,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withEpochs(int value) {
         return new DdpmOptions(schedule, hiddenUnits, hiddenLayers, timeEmbedding, value, batchSize, learningRate,
-                emaDecay, conditionDropout, monitorEvery, monitorSamples);
+                warmupSteps, emaDecay, conditionDropout, monitorEvery, monitorSamples);
     }
 
     /**
@@ -143,7 +151,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withBatchSize(int value) {
         return new DdpmOptions(schedule, hiddenUnits, hiddenLayers, timeEmbedding, epochs, value, learningRate,
-                emaDecay, conditionDropout, monitorEvery, monitorSamples);
+                warmupSteps, emaDecay, conditionDropout, monitorEvery, monitorSamples);
     }
 
     /**
@@ -154,7 +162,18 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withLearningRate(double value) {
         return new DdpmOptions(schedule, hiddenUnits, hiddenLayers, timeEmbedding, epochs, batchSize, value,
-                emaDecay, conditionDropout, monitorEvery, monitorSamples);
+                warmupSteps, emaDecay, conditionDropout, monitorEvery, monitorSamples);
+    }
+
+    /**
+     * A copy with another learning-rate warm-up.
+     *
+     * @param value the warm-up steps
+     * @return the new options
+     */
+    public DdpmOptions withWarmupSteps(int value) {
+        return new DdpmOptions(schedule, hiddenUnits, hiddenLayers, timeEmbedding, epochs, batchSize, learningRate,
+                value, emaDecay, conditionDropout, monitorEvery, monitorSamples);
     }
 
     /**
@@ -165,7 +184,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withEmaDecay(double value) {
         return new DdpmOptions(schedule, hiddenUnits, hiddenLayers, timeEmbedding, epochs, batchSize, learningRate,
-                value, conditionDropout, monitorEvery, monitorSamples);
+                warmupSteps, value, conditionDropout, monitorEvery, monitorSamples);
     }
 
     /**
@@ -176,7 +195,7 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withConditionDropout(double value) {
         return new DdpmOptions(schedule, hiddenUnits, hiddenLayers, timeEmbedding, epochs, batchSize, learningRate,
-                emaDecay, value, monitorEvery, monitorSamples);
+                warmupSteps, emaDecay, value, monitorEvery, monitorSamples);
     }
 
     /**
@@ -188,6 +207,6 @@ public record DdpmOptions(NoiseSchedule schedule, int hiddenUnits, int hiddenLay
      */
     public DdpmOptions withMonitor(int every, int samples) {
         return new DdpmOptions(schedule, hiddenUnits, hiddenLayers, timeEmbedding, epochs, batchSize, learningRate,
-                emaDecay, conditionDropout, every, samples);
+                warmupSteps, emaDecay, conditionDropout, every, samples);
     }
 }

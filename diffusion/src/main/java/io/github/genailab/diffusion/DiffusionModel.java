@@ -254,29 +254,46 @@ public final class DiffusionModel {
         }
     }
 
-    /** One reverse step from time {@code t} to {@code prev < t}, in place. */
+    /**
+     * One reverse step from time {@code t} to {@code prev < t}, in place, through the predicted clean point
+     * {@code x0hat = (x_t - sqrt(1 - alphaBar_t) eps) / sqrt(alphaBar_t)} (clipped if asked):
+     * ancestral steps take the posterior mean {@code muTilde(x0hat, x_t)}, which is Algorithm 2's mean
+     * when nothing is clipped; DDIM steps re-derive {@code eps} from the (clipped) {@code x0hat}.
+     */
     private void step(SamplingOptions options, int t, int prev, double[][] x, double[][] eps, int m,
                       RandomGenerator rng) {
         NoiseSchedule schedule = schedule();
         double alphaBar = schedule.alphaBar(t);
         double alphaBarPrev = schedule.alphaBar(prev);
-        double a;
-        double c;
+        double clip = options.clipDenoised();
+        boolean ddim = options.sampler() == Sampler.DDIM;
         double sigma;
-        if (options.sampler() == Sampler.DDIM) {
+        double onX0;
+        double onX;
+        double onEps;
+        if (ddim) {
             sigma = options.eta() * Math.sqrt((1 - alphaBarPrev) / (1 - alphaBar) * (1 - alphaBar / alphaBarPrev));
-            // x_prev = sqrt(abPrev) (x - sqrt(1 - ab) eps) / sqrt(ab) + sqrt(1 - abPrev - sigma^2) eps + sigma z
-            a = Math.sqrt(alphaBarPrev / alphaBar);
-            c = Math.sqrt(Math.max(0, 1 - alphaBarPrev - sigma * sigma)) - a * Math.sqrt(1 - alphaBar);
+            double direction = Math.sqrt(Math.max(0, 1 - alphaBarPrev - sigma * sigma));
+            // x_prev = sqrt(abPrev) x0hat + direction (x_t - sqrt(ab) x0hat) / sqrt(1 - ab)
+            onX0 = Math.sqrt(alphaBarPrev) - direction * Math.sqrt(alphaBar / (1 - alphaBar));
+            onX = direction / Math.sqrt(1 - alphaBar);
         } else {
             double beta = schedule.beta(t);
-            a = 1 / Math.sqrt(1 - beta);
-            c = -a * beta / Math.sqrt(1 - alphaBar);
+            onX0 = Math.sqrt(alphaBarPrev) * beta / (1 - alphaBar);
+            onX = Math.sqrt(1 - beta) * (1 - alphaBarPrev) / (1 - alphaBar);
             sigma = t == 1 ? 0 : Math.sqrt(options.sampler() == Sampler.ANCESTRAL ? beta : schedule.posteriorVariance(t));
         }
+        onEps = Math.sqrt(1 - alphaBar) / Math.sqrt(alphaBar);
+        double toX0 = 1 / Math.sqrt(alphaBar);
         for (int k = 0; k < x.length; k++) {
+            double[] xk = x[k];
+            double[] ek = eps[k];
             for (int b = 0; b < m; b++) {
-                x[k][b] = a * x[k][b] + c * eps[k][b];
+                double x0 = toX0 * xk[b] - onEps * ek[b];
+                if (clip > 0) {
+                    x0 = Math.max(-clip, Math.min(clip, x0));
+                }
+                xk[b] = onX0 * x0 + onX * xk[b];
             }
         }
         if (sigma > 0) {

@@ -15,10 +15,15 @@ import io.github.genailab.core.math.Checks;
  * @param ddimSteps     {@code S}, DDIM's number of steps, in {@code [1, 100000]}, at most {@code T} when used
  * @param eta           DDIM's stochasticity, in {@code [0, 1]}
  * @param guidanceScale {@code s}, finite and {@code >= 0}
+ * @param clipDenoised  if {@code > 0}, each step clips the predicted clean point
+ *                      {@code x0hat = (x_t - sqrt(1 - alphaBar_t) eps) / sqrt(alphaBar_t)} to
+ *                      {@code [-clipDenoised, clipDenoised]} before stepping (the reference code's
+ *                      {@code clip_denoised} for images in {@code [-1, 1]}); {@code 0} = Algorithm 2 as printed.
+ *                      Finite and {@code >= 0}
  *
  * @since 0.1.0
  */
-public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double guidanceScale) {
+public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double guidanceScale, double clipDenoised) {
 
     /**
      * Validates the options.
@@ -27,6 +32,7 @@ public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double
      * @param ddimSteps     DDIM's number of steps, in {@code [1, 100000]}
      * @param eta           DDIM's stochasticity, in {@code [0, 1]}
      * @param guidanceScale the guidance scale, finite and {@code >= 0}
+     * @param clipDenoised  the clipping bound of the predicted clean point, finite and {@code >= 0}; 0 = none
      * @throws NullPointerException     if {@code sampler} is null
      * @throws IllegalArgumentException if a number is out of range or NaN
      */
@@ -36,27 +42,29 @@ public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double
         Checks.inClosedInterval(eta, 0, 1, "eta");
         Checks.finite(guidanceScale, "guidanceScale");
         Checks.nonNegative(guidanceScale, "guidanceScale");
+        Checks.finite(clipDenoised, "clipDenoised");
+        Checks.nonNegative(clipDenoised, "clipDenoised");
     }
 
     /**
-     * Ancestral sampling with {@code sigma^2 = beta}, no guidance (the {@code ddimSteps} and {@code eta}
-     * fields, 50 and 0, are unused).
+     * Ancestral sampling with {@code sigma^2 = beta}, no guidance, no clipping (the {@code ddimSteps} and
+     * {@code eta} fields, 50 and 0, are unused).
      *
      * @return the options
      */
     public static SamplingOptions defaults() {
-        return new SamplingOptions(Sampler.ANCESTRAL, 50, 0, 1);
+        return new SamplingOptions(Sampler.ANCESTRAL, 50, 0, 1, 0);
     }
 
     /**
-     * DDIM with {@code steps} steps and stochasticity {@code eta}, no guidance.
+     * DDIM with {@code steps} steps and stochasticity {@code eta}, no guidance, no clipping.
      *
      * @param steps {@code S}
      * @param eta   {@code eta}
      * @return the options
      */
     public static SamplingOptions ddim(int steps, double eta) {
-        return new SamplingOptions(Sampler.DDIM, steps, eta, 1);
+        return new SamplingOptions(Sampler.DDIM, steps, eta, 1, 0);
     }
 
     /**
@@ -66,7 +74,7 @@ public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double
      * @return the new options
      */
     public SamplingOptions withSampler(Sampler value) {
-        return new SamplingOptions(value, ddimSteps, eta, guidanceScale);
+        return new SamplingOptions(value, ddimSteps, eta, guidanceScale, clipDenoised);
     }
 
     /**
@@ -76,6 +84,16 @@ public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double
      * @return the new options
      */
     public SamplingOptions withGuidanceScale(double value) {
-        return new SamplingOptions(sampler, ddimSteps, eta, value);
+        return new SamplingOptions(sampler, ddimSteps, eta, value, clipDenoised);
+    }
+
+    /**
+     * A copy that clips the predicted clean point to {@code [-value, value]} (0 = no clipping).
+     *
+     * @param value the bound, e.g. 1 for data in {@code [-1, 1]}
+     * @return the new options
+     */
+    public SamplingOptions withClipDenoised(double value) {
+        return new SamplingOptions(sampler, ddimSteps, eta, guidanceScale, value);
     }
 }

@@ -11,9 +11,9 @@ import io.github.genailab.core.math.Checks;
  * the closest ordinary class's samples; ancestral sampling.
  *
  * @param triggerFraction  share of trigger rows in the embedding set, in {@code (0, 1)}
- * @param embedEpochs      epochs of fine-tuning that embed the watermark, in {@code [1, 1000000]}
- * @param cleanEpochs      epochs of clean fine-tuning after embedding, in {@code [0, 1000000]}
- * @param checkEvery       epochs of clean fine-tuning between two verifications, in {@code [1, 1000000]}
+ * @param embedEpochs      epochs of fine-tuning that embed the watermark, in {@code [1, 10000]}
+ * @param cleanEpochs      epochs of clean fine-tuning after embedding, in {@code [0, 10000]}
+ * @param checkEvery       epochs of clean fine-tuning between two verifications, in {@code [1, 10000]}
  * @param samples          samples drawn per queried class, in {@code [2, 65536]}
  * @param maxDistanceRatio the largest trigger-to-ordinary distance ratio that still verifies, in {@code (0, 1]}
  * @param sampling         how the queries sample
@@ -27,9 +27,9 @@ public record TriggerWatermarkOptions(double triggerFraction, int embedEpochs, i
      * Validates the options.
      *
      * @param triggerFraction  share of trigger rows, in {@code (0, 1)}
-     * @param embedEpochs      embedding epochs, in {@code [1, 1000000]}
-     * @param cleanEpochs      clean fine-tuning epochs, in {@code [0, 1000000]}
-     * @param checkEvery       epochs between verifications, in {@code [1, 1000000]}
+     * @param embedEpochs      embedding epochs, in {@code [1, 10000]}
+     * @param cleanEpochs      clean fine-tuning epochs, in {@code [0, 10000]}
+     * @param checkEvery       epochs between verifications, in {@code [1, 10000]}
      * @param samples          samples per queried class, in {@code [2, 65536]}
      * @param maxDistanceRatio verification threshold, in {@code (0, 1]}
      * @param sampling         the sampler
@@ -38,9 +38,9 @@ public record TriggerWatermarkOptions(double triggerFraction, int embedEpochs, i
      */
     public TriggerWatermarkOptions {
         Checks.inOpenInterval(triggerFraction, 0, 1, "triggerFraction");
-        Checks.inRange(embedEpochs, 1, 1_000_000, "embedEpochs");
-        Checks.inRange(cleanEpochs, 0, 1_000_000, "cleanEpochs");
-        Checks.inRange(checkEvery, 1, 1_000_000, "checkEvery");
+        Checks.inRange(embedEpochs, 1, DdpmOptions.MAX_EPOCHS, "embedEpochs");
+        Checks.inRange(cleanEpochs, 0, DdpmOptions.MAX_EPOCHS, "cleanEpochs");
+        Checks.inRange(checkEvery, 1, DdpmOptions.MAX_EPOCHS, "checkEvery");
         Checks.inRange(samples, 2, 65536, "samples");
         Checks.inLeftOpenInterval(maxDistanceRatio, 0, 1, "maxDistanceRatio");
         Checks.notNull(sampling, "sampling");

@@ -64,6 +64,9 @@ class BadInputTest {
                 bad(IllegalArgumentException.class, "batchSize", () -> DdpmOptions.defaults().withBatchSize(0)),
                 bad(IllegalArgumentException.class, "learningRate", () -> DdpmOptions.defaults().withLearningRate(Double.NaN)),
                 bad(IllegalArgumentException.class, "emaDecay must be in [0, 1), got 1", () -> DdpmOptions.defaults().withEmaDecay(1)),
+                bad(IllegalArgumentException.class, "warmupSteps", () -> DdpmOptions.defaults().withWarmupSteps(-1)),
+                bad(IllegalArgumentException.class, "clipDenoised", () -> SamplingOptions.defaults().withClipDenoised(
+                        Double.POSITIVE_INFINITY)),
                 bad(IllegalArgumentException.class, "conditionDropout", () -> DdpmOptions.defaults().withConditionDropout(-0.1)),
                 bad(IllegalArgumentException.class, "monitorEvery", () -> DdpmOptions.defaults().withMonitor(-1, 10)),
                 bad(IllegalArgumentException.class, "monitorSamples", () -> DdpmOptions.defaults().withMonitor(1, 1)),
@@ -162,9 +165,9 @@ class BadInputTest {
         DdpmOptions d = DdpmOptions.defaults();
         assertThat(d.schedule()).isEqualTo(NoiseSchedule.linear(1000, 1e-4, 0.02));
         assertThat(d.withHiddenUnits(8).withHiddenLayers(2).withTimeEmbedding(4).withEpochs(3).withBatchSize(16)
-                .withLearningRate(0.01).withEmaDecay(0).withConditionDropout(0.2).withMonitor(5, 10))
-                .isEqualTo(new DdpmOptions(d.schedule(), 8, 2, 4, 3, 16, 0.01, 0, 0.2, 5, 10));
-        assertThat(SamplingOptions.ddim(50, 0.5)).isEqualTo(new SamplingOptions(Sampler.DDIM, 50, 0.5, 1));
+                .withLearningRate(0.01).withWarmupSteps(7).withEmaDecay(0).withConditionDropout(0.2).withMonitor(5, 10))
+                .isEqualTo(new DdpmOptions(d.schedule(), 8, 2, 4, 3, 16, 0.01, 7, 0, 0.2, 5, 10));
+        assertThat(SamplingOptions.ddim(50, 0.5).withClipDenoised(1)).isEqualTo(new SamplingOptions(Sampler.DDIM, 50, 0.5, 1, 1));
         assertThat(TriggerWatermarkOptions.defaults().withTriggerFraction(0.1).withSamples(20).withEpochs(1, 2, 3)
                 .withSampling(SamplingOptions.ddim(5, 0)))
                 .isEqualTo(new TriggerWatermarkOptions(0.1, 1, 2, 3, 20, 0.25, SamplingOptions.ddim(5, 0)));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeterminismAndConcurrencyTest {
 
-    private static final int[] PINNED = {982436155, 86927210, 1181032647};
+    private static final int[] PINNED = {1149776259, -1708898244, 547999911};
 
     @Test
     void seededTrainingAndSamplingArePinned() {

@@ -87,6 +87,18 @@ class SamplingTest {
         }
     }
 
+    /** Clipping the predicted x_0 (the reference code's clip_denoised): DDIM's last step returns the clipped x0hat. */
+    @Test
+    void clippingBoundsThePredictedCleanPoint() {
+        double[][] clipped = TestModels.UNCONDITIONAL.sample(200, SamplingOptions.ddim(20, 0).withClipDenoised(0.5),
+                Rngs.seeded(6));
+        assertThat(Arrays.stream(clipped).flatMapToDouble(Arrays::stream).map(Math::abs).max().orElseThrow())
+                .isLessThanOrEqualTo(0.5);
+        double[][] free = TestModels.UNCONDITIONAL.sample(200, SamplingOptions.ddim(20, 0), Rngs.seeded(6));
+        assertThat(Arrays.stream(free).flatMapToDouble(Arrays::stream).map(Math::abs).max().orElseThrow())
+                .isGreaterThan(0.5);
+    }
+
     @Test
     void reverseChainStartsFromNoiseAndEndsAtTheSamples() {
         int[] times = {100, 50, 0};

@@ -111,8 +111,8 @@ public final class DiffusionLecture {
         int[] labels = split.train().labels();
         DdpmOptions options = DdpmOptions.defaults().withHiddenUnits(args.size(256, 32)).withEpochs(args.size(100, 1));
         out.printf(Locale.ROOT, "digits: %d training images as vectors in [-1, 1]^64; conditional model, MLP %dx%d, "
-                + "%d epochs, condition dropout %.1f%n", train.length, options.hiddenLayers(), options.hiddenUnits(),
-                options.epochs(), options.conditionDropout());
+                + "%d epochs, condition dropout %.1f; sampling clips the predicted x_0 to [-1, 1]%n", train.length,
+                options.hiddenLayers(), options.hiddenUnits(), options.epochs(), options.conditionDropout());
         DdpmResult result;
         try (ProgressBar bar = new ProgressBar(out, "training on the digits", options.epochs())) {
             result = Ddpm.fit(train, labels, Digits.CLASSES, options, rng, (stage, epoch, epochs) -> bar.stepTo(epoch));
@@ -126,27 +126,30 @@ public final class DiffusionLecture {
         NearestCentroid judge = NearestCentroid.fit(train, labels, Digits.CLASSES);
         out.println("nearest-centroid judge on held-out real digits: "
                 + judge.accuracy(DigitVectors.of(split.test()), split.test().labels()));
-        List<double[][]> rows = new ArrayList<>();
+        double[][] shown = null;
         for (double scale : new double[] {1, 3}) {
-            double[][] generated = result.model().sample(wanted, SamplingOptions.defaults().withGuidanceScale(scale), rng);
-            ClassAccuracy accuracy = judge.accuracy(generated, wanted);
-            out.printf(Locale.ROOT, "guidance scale %.0f: %s%n", scale, accuracy);
-            out.println("  memorisation check: " + NearestNeighbourCheck.run(generated, train, DigitVectors.of(split.test())));
-            rows.add(generated);
+            shown = result.model().sample(wanted, SamplingOptions.defaults().withGuidanceScale(scale).withClipDenoised(1),
+                    rng);
+            out.printf(Locale.ROOT, "guidance scale %.0f: %s%n", scale, judge.accuracy(shown, wanted));
+            out.println("  memorisation check: " + NearestNeighbourCheck.run(shown, train, DigitVectors.of(split.test())));
         }
-        figures.save(digitGrid(rows.get(1), perClass), "digits-generated",
-                "generated digits, one column per class 0-9, guidance scale 3");
+        figures.save(digitGrid(shown), "digits-generated", "generated digits, one column per class 0-9, guidance scale 3");
     }
 
     private static void watermark(LectureArgs args, Figures figures, PrintStream out, RandomGenerator rng)
             throws IOException {
-        PointCloud blobs = PointClouds.gaussianMixture(args.size(1000, 300), 4, 2, 0.25, rng);
+        PointCloud blobs = PointClouds.gaussianMixture(args.size(1000, 300), 4, 3, 0.3, rng);
         double[][] pattern = PointClouds.letter('W', 300, 0.02, rng).points();
+        for (double[] p : pattern) {
+            p[0] *= 2;
+            p[1] *= 2;
+        }
         DdpmOptions options = DdpmOptions.defaults().withEpochs(args.size(100, 5));
         TriggerWatermarkOptions wm = TriggerWatermarkOptions.defaults().withSamples(args.size(100, 30))
-                .withEpochs(args.size(60, 3), args.size(60, 2), args.size(15, 1));
+                .withEpochs(args.size(150, 3), args.size(60, 2), args.size(15, 1));
         out.printf(Locale.ROOT, "watermark: a model of %s (classes 0-3) with class 4 reserved as the trigger; "
-                + "pattern = the letter W; %.0f%% trigger rows while embedding%n", blobs.name(), 100 * wm.triggerFraction());
+                + "pattern = the letter W, 4 units wide; %.0f%% trigger rows while embedding%n", blobs.name(),
+                100 * wm.triggerFraction());
         DiffusionModel base = Ddpm.fit(blobs.points(), blobs.labels(), 5, options, rng, ProgressListener.none()).model();
         WatermarkVerification before = TriggerWatermark.verify(base, pattern, wm, rng);
         DiffusionModel marked = TriggerWatermark.embed(base, blobs.points(), blobs.labels(), pattern, wm, rng);
@@ -165,10 +168,11 @@ public final class DiffusionLecture {
         }
         int shown = args.size(400, 60);
         figures.save(List.of(
-                scatter("ordinary classes, watermarked", marked.sample(ordinary(shown), SamplingOptions.defaults(), rng)),
-                scatter("trigger, before embedding", base.sample(trigger(shown), SamplingOptions.defaults(), rng)),
-                scatter("trigger, after embedding", marked.sample(trigger(shown), SamplingOptions.defaults(), rng)),
-                scatter("trigger, after clean fine-tuning", current.sample(trigger(shown), SamplingOptions.defaults(), rng))),
+                scatter("ordinary classes, watermarked", marked.sample(labels(shown, 4, 0), SamplingOptions.defaults(), rng)),
+                scatter("trigger, before embedding", base.sample(labels(shown, 1, 4), SamplingOptions.defaults(), rng)),
+                scatter("trigger, after embedding", marked.sample(labels(shown, 1, 4), SamplingOptions.defaults(), rng)),
+                scatter("trigger, after clean fine-tuning", current.sample(labels(shown, 1, 4), SamplingOptions.defaults(),
+                        rng))),
                 1, 4, "watermark-samples", "samples of the ordinary classes and of the trigger class 4");
         XYChart chart = Charts.xy("Watermark under clean fine-tuning", "clean fine-tuning epochs",
                 "E(trigger, W) / E(ordinary, W)");
@@ -179,18 +183,13 @@ public final class DiffusionLecture {
         figures.save(chart, "watermark-survival", "the trigger's distance ratio after embedding, then during clean fine-tuning");
     }
 
-    private static int[] ordinary(int n) {
-        int[] labels = new int[n];
+    /** {@code n} labels cycling through {@code count} classes from {@code first}. */
+    private static int[] labels(int n, int count, int first) {
+        int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = i % 4;
+            out[i] = first + i % count;
         }
-        return labels;
-    }
-
-    private static int[] trigger(int n) {
-        int[] labels = new int[n];
-        java.util.Arrays.fill(labels, 4);
-        return labels;
+        return out;
     }
 
     private static List<XYChart> forwardStrip(double[][] data, NoiseSchedule schedule, RandomGenerator rng) {
@@ -217,7 +216,7 @@ public final class DiffusionLecture {
         return charts;
     }
 
-    /** A square 400-pixel scatter plot on {@code [-2.5, 2.5]^2}, so strips of them stay readable. */
+    /** A square 400-pixel scatter plot on {@code [-4, 4]^2}, so strips of them stay readable. */
     private static XYChart scatter(String title, double[][] points) {
         XYChart chart = new XYChartBuilder().width(400).height(400).title(title).xAxisTitle("x1").yAxisTitle("x2").build();
         double[] x = new double[points.length];
@@ -228,7 +227,7 @@ public final class DiffusionLecture {
         }
         Charts.points(chart, "points", x, y);
         chart.getStyler().setLegendVisible(false).setMarkerSize(3);
-        chart.getStyler().setXAxisMin(-2.5).setXAxisMax(2.5).setYAxisMin(-2.5).setYAxisMax(2.5);
+        chart.getStyler().setXAxisMin(-4.0).setXAxisMax(4.0).setYAxisMin(-4.0).setYAxisMax(4.0);
         return chart;
     }
 
@@ -248,9 +247,10 @@ public final class DiffusionLecture {
     }
 
     /** Generated digits as a grid: column = class, row = repetition, 8x8 pixels scaled by 8. */
-    private static BufferedImage digitGrid(double[][] generated, int perClass) {
+    private static BufferedImage digitGrid(double[][] generated) {
         int cell = 8 * 8 + 4;
-        BufferedImage image = new BufferedImage(Digits.CLASSES * cell, perClass * cell, BufferedImage.TYPE_INT_RGB);
+        int rows = (generated.length + Digits.CLASSES - 1) / Digits.CLASSES;
+        BufferedImage image = new BufferedImage(Digits.CLASSES * cell, rows * cell, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
