@@ -54,7 +54,7 @@ class LecturesSmokeTest {
                         List.of("forward-process", "training-curves", "reverse-chain", "ddpm-vs-ddim", "digits-generated",
                                 "watermark-samples", "watermark-survival"),
                         List.of("DdpmResult\\[10 epochs on 400 rows", "energy distance to the training data \\(200 samples\\): "
-                                + "DDPM 1000 steps \\d\\.\\d{4}, DDIM 50 steps \\(eta = 0\\) \\d\\.\\d{4}",
+                                + "DDPM 1000 steps \\d+\\.\\d{4}, DDIM 50 steps \\(eta = 0\\) \\d+\\.\\d{4}",
                                 "guidance scale 3: ClassAccuracy\\[overall", "after embedding:  WatermarkVerification\\[",
                                 "after   2 clean epochs: WatermarkVerification\\[")),
                 Arguments.of("lm-collapse", (Main) LanguageModelCollapseLecture::main,
