@@ -3,7 +3,8 @@ package io.github.genailab.diffusion;
 /**
  * How a reverse chain steps from {@code x_t} towards {@code x_0}.
  *
- * <p>Ancestral sampling (Ho et al. 2020, Algorithm 2):
+ * <p>Ancestral sampling (Ho et al. 2020, Algorithm 2; {@link SamplingOptions#clipDenoised()} optionally clips the
+ * predicted clean point as the reference code does for images):
  * {@code x_{t-1} = (x_t - beta_t / sqrt(1 - alphaBar_t) eps) / sqrt(alpha_t) + sigma_t z}, {@code z ~ N(0, I)}
  * for {@code t > 1}, {@code z = 0} at {@code t = 1}, over all {@code T} steps, no clipping. DDIM (Song et al.
  * 2021, eq. 12) on a sub-sequence {@code tau_1 < ... < tau_S = T}:

@@ -118,7 +118,7 @@ public final class DiffusionLecture {
             result = Ddpm.fit(train, labels, Digits.CLASSES, options, rng, (stage, epoch, epochs) -> bar.stepTo(epoch));
         }
         out.println(result);
-        int perClass = args.size(10, 2);
+        int perClass = args.size(10, 3);
         int[] wanted = new int[perClass * Digits.CLASSES];
         for (int i = 0; i < wanted.length; i++) {
             wanted[i] = i % Digits.CLASSES;
