@@ -3,10 +3,11 @@ package io.github.genailab.diffusion;
 /**
  * How a reverse chain steps from {@code x_t} towards {@code x_0}.
  *
- * <p>Ancestral sampling (Ho et al. 2020, Algorithm 2; {@link SamplingOptions#clipDenoised()} optionally clips the
- * predicted clean point as the reference code does for images):
+ * <p>Ancestral sampling (Ho et al. 2020, Algorithm 2):
  * {@code x_{t-1} = (x_t - beta_t / sqrt(1 - alphaBar_t) eps) / sqrt(alpha_t) + sigma_t z}, {@code z ~ N(0, I)}
- * for {@code t > 1}, {@code z = 0} at {@code t = 1}, over all {@code T} steps, no clipping. DDIM (Song et al.
+ * for {@code t > 1}, {@code z = 0} at {@code t = 1}, over all {@code T} steps; no clipping unless
+ * {@link SamplingOptions#clipDenoised()} asks to clip the predicted clean point, as the reference code does
+ * for images. DDIM (Song et al.
  * 2021, eq. 12) on a sub-sequence {@code tau_1 < ... < tau_S = T}:
  * {@code x0hat = (x_t - sqrt(1 - alphaBar_t) eps) / sqrt(alphaBar_t)},
  * {@code x_prev = sqrt(alphaBar_prev) x0hat + sqrt(1 - alphaBar_prev - sigma^2) eps + sigma z},
