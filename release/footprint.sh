@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=(core watermark contrastive membership collapse llm)
+modules=(core watermark contrastive membership collapse llm spark)
 projects="$(printf ',%s' "${modules[@]}")"
 mvn -B -ntp -q package dependency:list -DskipTests -pl "${projects:1}" \
   -DincludeScope=runtime -DoutputAbsoluteArtifactFilename=true -DoutputFile=target/runtime-classpath.txt \

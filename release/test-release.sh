@@ -20,7 +20,7 @@ if [[ "${1:-}" == --verify-only ]]; then
   verify_only=true
   shift
 fi
-published_jars=(core watermark contrastive membership collapse llm)
+published_jars=(core watermark contrastive membership collapse llm spark)
 published_poms=(. bom)
 unpublished=(testkit benchmarks examples)
 key_uid='GenAI Lab throwaway release key <throwaway@genailab.invalid>'

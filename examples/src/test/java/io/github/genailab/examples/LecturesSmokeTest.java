@@ -37,6 +37,11 @@ class LecturesSmokeTest {
                         List.of("green-red-tokens", "z-vs-tokens", "detection-vs-attack"),
                         List.of("(?m)^human\\s+-?\\d+\\.\\d\\d", "(?m)^model, watermark\\s+\\d+\\.\\d\\d .*4/4$",
                                 "Detection\\[WATERMARKED z=", "(?m)^\\s+60%\\s+\\d+%\\s+\\d+%$")),
+                Arguments.of("watermark-zoo", (Main) WatermarkZooLecture::main,
+                        List.of("tpr-under-attack", "tpr-vs-length"),
+                        List.of("WatermarkComparisonResult\\[11 rows, 4 texts x 60 tokens, 20 human texts",
+                                "(?m)^kgw\\s+1\\.000\\s+0\\.\\d{3}", "(?m)^exp-edit\\s+\\d\\.\\d{3}",
+                                "(?m)^unigram(\\s+\\d\\.\\d{3}){6}\\s+1\\.000$", "chi2\\(E_key q\\)")),
                 Arguments.of("contrastive", (Main) ContrastiveLecture::main,
                         List.of("similarity-before-after", "loss-curve", "zero-shot-accuracy"),
                         List.of("TinyClipResult\\[3 epochs", "zero-shot accuracy on \\d+ held-out digits: untrained "
@@ -61,7 +66,10 @@ class LecturesSmokeTest {
                         List.of("perplexity-by-generation", "sequence-perplexity-histograms", "surviving-ngrams"),
                         List.of("LanguageModelCollapseEnsemble\\[2 runs, replace, DecodingOptions\\[sampling",
                                 "LanguageModelCollapseEnsemble\\[1 run, accumulate, DecodingOptions\\[beamSearch, beams=5\\]",
-                                "(?m)^\\s+2\\s+\\d+\\.\\d ± \\d+\\.\\d", "generation 2 text \\(beam 5, replace\\): \"")));
+                                "(?m)^\\s+2\\s+\\d+\\.\\d ± \\d+\\.\\d", "generation 2 text \\(beam 5, replace\\): \"")),
+                Arguments.of("spark", (Main) SparkCorpusDetection::main, List.of(),
+                        List.of("Spark 4\\.\\d+\\.\\d+ on local\\[\\*\\]", "(?m)^watermarked\\s+20\\s+\\d+\\s+\\d+",
+                                "(?m)^not watermarked\\s+20\\s+0\\s+20\\s")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,6 +123,8 @@ class LecturesSmokeTest {
                                 "Detection\\[WATERMARKED z=")),
                 Arguments.of("lm-collapse", (Main) LanguageModelCollapseLecture::main,
                         List.of("judge: gpt2 checkpoint", "judge=CausalLm")),
+                Arguments.of("watermark-zoo", (Main) WatermarkZooLecture::main,
+                        List.of("10 families on gpt2 checkpoint", "(?m)^synthid\\s+\\d\\.\\d{3}")),
                 Arguments.of("membership", (Main) MembershipLecture::main,
                         List.of("on gpt2 checkpoint .*: Min-K% AUC [01]\\.\\d{3}, Min-K%\\+\\+ AUC [01]\\.\\d{3} over 40 texts")));
     }

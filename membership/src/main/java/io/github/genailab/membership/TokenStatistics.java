@@ -30,7 +30,9 @@ import java.util.Locale;
  * float32 logits [T x V] (one pass over memory per row, float exponentials, double merging; agrees
  * with the exact path to |difference| &lt;= 1e-6 (1 + |value|), about 1e-7 on random rows of width
  * 50,257, as accurate as the float32 reference computes them; about 6x faster again when the JVM runs
- * with {@code --add-modules jdk.incubator.vector}, which enables a Vector API kernel);
+ * with {@code --add-modules jdk.incubator.vector}, which enables a Vector API kernel; without it, the first
+ * call on at least 2^22 logits says so once, at INFO level through the platform logger
+ * {@code io.github.genailab.membership});
  * {@link #of(LanguageModel, int[])} scores a token sequence with any in-process model (exact);
  * {@link #of(double[])} wraps log-probabilities alone (for example from an API), for which only
  * Min-K% and the baselines are available. A uniform distribution gives exactly {@code sigma = 0} and
@@ -121,7 +123,9 @@ public record TokenStatistics(double[] logProbs, double[] mu, double[] sigma) {
      * @throws IllegalArgumentException as {@link #fromLogits(double[][], int[])}
      */
     public static TokenStatistics fromLogits(float[][] logits, int[] targets) {
-        return fromLogits(logits, targets, FloatRowKernel.create());
+        FloatRowKernel kernel = FloatRowKernel.create();
+        PortableKernelAdvice.JVM.consider(kernel, (long) vocabularySize(logits, targets) * targets.length);
+        return fromLogits(logits, targets, kernel);
     }
 
     /** {@link #fromLogits(float[][], int[])} with a given kernel (tests run both). */

@@ -1,6 +1,10 @@
 package io.github.genailab.watermark;
 
 import io.github.genailab.core.math.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
@@ -36,13 +40,17 @@ import java.util.Objects;
  * C. Rackoff, "How to construct pseudorandom permutations from pseudorandom functions", SIAM J. Comput.
  * 17(2), 1988; J. Black, P. Rogaway, "Ciphers with arbitrary finite domains", CT-RSA 2002 (cycle walking).
  *
+ * @serial exclude
  * @since 0.1.0
  */
 public final class KeyedScheme extends WatermarkScheme {
 
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private static final int FEISTEL_ROUNDS = 4;
 
-    private final WatermarkKey key;
+    private final transient WatermarkKey key;
     private final boolean exactSize;
     /** Plain variant: green iff mix(contextKey, t) is below this, read as unsigned (floor(gamma 2^64)). */
     private final long threshold;
@@ -194,6 +202,28 @@ public final class KeyedScheme extends WatermarkScheme {
 
     private static int roundFunction(long contextKey, int round, int half, int mask) {
         return (int) SipHash.mix(contextKey + (round + 1) * 0xD1B54A32D192ED03L, half) & mask;
+    }
+
+    /** Serialised as its parameters, the key included. */
+    @Serial
+    private Object writeReplace() {
+        return new Form(key.k0(), key.k1(), contextWidth(), selfSalted(), vocabularySize(), gamma(), delta(), exactSize);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a KeyedScheme is read through its serialised form");
+    }
+
+    /** The serialised form: the constructor's arguments, validated again by {@link #readResolve()}. */
+    private record Form(long k0, long k1, int contextWidth, boolean selfSalted, int vocabularySize, double gamma,
+            double delta, boolean exactSize) implements Serializable {
+
+        @Serial
+        private Object readResolve() {
+            return new KeyedScheme(WatermarkKey.of(k0, k1), contextWidth, selfSalted, vocabularySize, gamma, delta,
+                    exactSize);
+        }
     }
 
     @Override

@@ -2,6 +2,10 @@ package io.github.genailab.watermark;
 
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.watermark.torch.TorchRandperm;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
@@ -44,9 +48,13 @@ import java.util.Objects;
  * (arXiv:2306.04634). Reference: {@code jwkirchenbauer/lm-watermarking@fb602de:alternative_prf_schemes.py}
  * and {@code extended_watermark_processor.py}.
  *
+ * @serial exclude
  * @since 0.1.0
  */
 public final class ReferenceScheme extends WatermarkScheme {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** The reference's default hash key, 15485863 (the millionth prime). Do not reuse it in deployment. */
     public static final long DEFAULT_HASH_KEY = 15_485_863L;
@@ -58,8 +66,8 @@ public final class ReferenceScheme extends WatermarkScheme {
     private final Prf prf;
     private final long hashKey;
     private final GreenListSelection selection;
-    private final TorchRandperm permuter;
-    private final GreenListCache cache;
+    private final transient TorchRandperm permuter;
+    private final transient GreenListCache cache;
 
     private ReferenceScheme(String name, Prf prf, int contextWidth, boolean selfSalted, long hashKey,
             int vocabularySize, double gamma, double delta, GreenListSelection selection, int cacheCapacity,
@@ -341,6 +349,29 @@ public final class ReferenceScheme extends WatermarkScheme {
                 }
             }
             i = j;
+        }
+    }
+
+    /** Serialised as its parameters; the permutation tables and the memo are rebuilt on arrival. */
+    @Serial
+    private Object writeReplace() {
+        return new Form(name, prf, contextWidth(), selfSalted(), hashKey, vocabularySize(), gamma(), delta(), selection,
+                cache.capacity());
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a ReferenceScheme is read through its serialised form");
+    }
+
+    /** The serialised form: the constructor's arguments, validated again by {@link #readResolve()}. */
+    private record Form(String name, Prf prf, int contextWidth, boolean selfSalted, long hashKey, int vocabularySize,
+            double gamma, double delta, GreenListSelection selection, int cacheCapacity) implements Serializable {
+
+        @Serial
+        private Object readResolve() {
+            return new ReferenceScheme(Checks.notNull(name, "name"), Checks.notNull(prf, "prf"), contextWidth,
+                    selfSalted, hashKey, vocabularySize, gamma, delta, selection, cacheCapacity, null);
         }
     }
 

@@ -3,6 +3,11 @@ package io.github.genailab.watermark;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.stats.NormalTail;
 import io.github.genailab.core.text.Tokenizer;
+import io.github.genailab.watermark.internal.BinomialTail;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -28,14 +33,19 @@ import java.util.OptionalDouble;
  *
  * <p>Cost: O(len * n) to index the n-grams plus one membership test per distinct n-gram (nanoseconds for keyed
  * schemes; for reference schemes an early-exit walk of at most {@code k} generator draws, or a memo hit, with
- * n-grams sharing a seed sharing one list). Immutable and thread-safe.
+ * n-grams sharing a seed sharing one list). Immutable and thread-safe; {@link Serializable} (as its scheme and
+ * settings, validated again on arrival) so a cluster job can ship it to its workers.
  *
  * <p>Paper: Kirchenbauer et al., "A Watermark for Large Language Models", ICML 2023, Sec. 3 (z-test). Reference:
  * {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py} ({@code WatermarkDetector}).
  *
+ * @serial exclude
  * @since 0.1.0
  */
-public final class WatermarkDetector {
+public final class WatermarkDetector implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** The paper's and the reference's default threshold. */
     public static final double DEFAULT_Z_THRESHOLD = 4.0;
@@ -288,6 +298,28 @@ public final class WatermarkDetector {
             positions[p] = p;
         }
         return new ScoredSequence(all, positions);
+    }
+
+    /** Serialised as its scheme and settings. */
+    @Serial
+    private Object writeReplace() {
+        return new Form(scheme, ignoreRepeatedNgrams, zThreshold, bosTokenId);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a WatermarkDetector is read through its serialised form");
+    }
+
+    /** The serialised form, rebuilt through the factory and withers so every setting is checked again. */
+    private record Form(WatermarkScheme scheme, boolean ignoreRepeatedNgrams, double zThreshold, int bosTokenId)
+            implements Serializable {
+
+        @Serial
+        private Object readResolve() {
+            return of(scheme).withIgnoreRepeatedNgrams(ignoreRepeatedNgrams).withZThreshold(zThreshold)
+                    .withBosTokenId(bosTokenId);
+        }
     }
 
     @Override

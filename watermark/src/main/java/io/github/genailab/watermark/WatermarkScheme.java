@@ -1,6 +1,7 @@
 package io.github.genailab.watermark;
 
 import io.github.genailab.core.math.Checks;
+import java.io.Serializable;
 
 /**
  * A green/red-list watermarking scheme: how a context window of token ids selects the "green" part of the
@@ -33,15 +34,21 @@ import io.github.genailab.core.math.Checks;
  * </ul>
  *
  * <p>Schemes are immutable and thread-safe; a scheme's secret key never appears in {@link #toString()}.
+ * Schemes are {@link Serializable} (so a cluster job can ship one to its workers): the stream holds the
+ * parameters, the key included, and deserialising re-validates them and starts with an empty memo; treat
+ * a serialised keyed scheme as the secret it contains.
  *
  * <p>Paper: J. Kirchenbauer, J. Geiping, Y. Wen, J. Katz, I. Miers, T. Goldstein, "A Watermark for Large
  * Language Models", Proceedings of the 40th International Conference on Machine Learning (ICML 2023), PMLR
  * 202:17061-17084 (arXiv:2301.10226). Reference implementation:
  * {@code jwkirchenbauer/lm-watermarking@fb602de:extended_watermark_processor.py}.
  *
+ * @serial exclude
  * @since 0.1.0
  */
-public abstract sealed class WatermarkScheme permits ReferenceScheme, KeyedScheme {
+public abstract sealed class WatermarkScheme implements Serializable permits ReferenceScheme, KeyedScheme {
+
+    private static final long serialVersionUID = 1L;
 
     /** The largest vocabulary a scheme accepts: 2^24, far past any tokenizer's (GPT-2: 50,257; Llama 3: 128,256). */
     public static final int MAX_VOCABULARY_SIZE = 1 << 24;

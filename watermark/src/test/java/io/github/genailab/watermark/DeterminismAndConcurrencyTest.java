@@ -71,4 +71,55 @@ class DeterminismAndConcurrencyTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * Issue 15: every family's seeded generation and p-value pinned (hash of the tokens, bits of the p-value), and
+     * each family shared by 8 threads detecting as one thread does.
+     */
+    @Test
+    void everyFamilyIsPinnedAndAnswersEightThreadsAsOne() throws Exception {
+        List<String> pins = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (String name : Watermarks.available()) {
+                Watermark w = Watermarks.create(name, 4096, 77);
+                int[] marked = w.generate(model, tokenizer.encode("ROMEO:\n"), 60, Rngs.seeded(15));
+                WatermarkScore score = w.detect(marked, model);
+                pins.add(name + " " + Arrays.hashCode(marked) + " " + Long.toHexString(Double.doubleToLongBits(
+                        score.pValue())));
+                List<int[]> texts = new ArrayList<>();
+                for (String passage : Corpora.tinyShakespearePassages().subList(400, 408)) {
+                    texts.add(tokenizer.encode(passage));
+                }
+                texts.add(marked);
+                List<WatermarkScore> expected = texts.stream().map(t -> w.detect(t, model)).toList();
+                List<Future<WatermarkScore>> futures = new ArrayList<>();
+                for (int round = 0; round < 2; round++) {
+                    for (int[] text : texts) {
+                        futures.add(pool.submit(() -> w.detect(text, model)));
+                    }
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    assertThat(futures.get(i).get()).as(name).isEqualTo(expected.get(i % texts.size()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.println("family pins: " + pins);
+        assertThat(pins).containsExactly(FAMILY_PINS);
+    }
+
+    private static final String[] FAMILY_PINS = {
+        "kgw -613528491 3d859300c9f92346",
+        "unigram 363026036 3de8c3321b7dc0fd",
+        "sweet -2030005222 3e4d2c0708400006",
+        "ewd -2030005222 3e8d834fcbdd595b",
+        "unbiased -1097366198 3cbee10c0c4e2c5c",
+        "dipmark 986511026 3dde0280b4f1d17c",
+        "exp 17905081 2c8da9da0237d297",
+        "exp-edit -911274438 3f8446f86562d9fb",
+        "synthid 773597378 344038ced6847e24",
+        "pf 204977694 3009daa9a32fc020",
+    };
 }

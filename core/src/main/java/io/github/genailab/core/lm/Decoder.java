@@ -82,24 +82,63 @@ public final class Decoder {
      */
     public static int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, DecodingOptions options,
             List<? extends LogitsProcessor> processors, RandomGenerator rng) {
-        Checks.notNull(model, "model");
-        Checks.notNull(prompt, "prompt");
-        Checks.nonNegative(maxNewTokens, "maxNewTokens");
         Checks.notNull(options, "options");
         Checks.notNull(processors, "processors");
-        Checks.notNull(rng, "rng");
         for (int i = 0; i < processors.size(); i++) {
             Checks.notNull(processors.get(i), "processors[" + i + "]");
         }
+        checkArguments(model, prompt, maxNewTokens, rng);
+        if (options.beams() > 1) {
+            return beamSearch(model, prompt, maxNewTokens, options.beams(), processors);
+        }
+        return run(model, prompt, maxNewTokens, (tokens, length, logits, r) -> {
+            for (LogitsProcessor p : processors) {
+                p.process(tokens, length, logits);
+            }
+            return nextToken(logits, options, r);
+        }, rng);
+    }
+
+    /**
+     * Generates {@code maxNewTokens} tokens after {@code prompt}, each chosen by {@code rule} from the model's raw
+     * logits: the loop of {@link #generate(LanguageModel, int[], int, DecodingOptions, List, RandomGenerator)}
+     * with the choice left to the caller (a keyed watermark's choice, for instance).
+     *
+     * @param model the language model
+     * @param prompt the prompt ids (may be empty; not modified)
+     * @param maxNewTokens how many tokens to generate, &gt;= 0 and at most {@link #MAX_SEQUENCE_LENGTH}
+     *     together with the prompt
+     * @param rule the per-call rule that chooses each token
+     * @param rng the generator handed to the rule
+     * @return the generated tokens only (length {@code maxNewTokens})
+     * @throws NullPointerException if any argument is null
+     * @throws IllegalArgumentException if {@code maxNewTokens < 0}, the prompt and the new tokens exceed
+     *     {@link #MAX_SEQUENCE_LENGTH}, a prompt id is outside the vocabulary, the model yields a row of the
+     *     wrong width, or the rule returns an id outside {@code [0, V)}
+     */
+    public static int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, TokenRule rule,
+            RandomGenerator rng) {
+        Checks.notNull(rule, "rule");
+        checkArguments(model, prompt, maxNewTokens, rng);
+        return run(model, prompt, maxNewTokens, rule, rng);
+    }
+
+    private static void checkArguments(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
+        Checks.notNull(model, "model");
+        Checks.notNull(prompt, "prompt");
+        Checks.nonNegative(maxNewTokens, "maxNewTokens");
+        Checks.notNull(rng, "rng");
         if ((long) prompt.length + maxNewTokens > MAX_SEQUENCE_LENGTH) {
             throw Checks.fail("prompt.length + maxNewTokens", "be <= " + MAX_SEQUENCE_LENGTH,
                     (long) prompt.length + maxNewTokens);
         }
+        Checks.tokenIds(prompt, model.vocabularySize(), "prompt");
+    }
+
+    /** The decoding loop through one session; the arguments are already checked. */
+    private static int[] run(LanguageModel model, int[] prompt, int maxNewTokens, TokenRule rule,
+            RandomGenerator rng) {
         int vocab = model.vocabularySize();
-        Checks.tokenIds(prompt, vocab, "prompt");
-        if (options.beams() > 1) {
-            return beamSearch(model, prompt, maxNewTokens, options.beams(), processors);
-        }
         int[] tokens = Arrays.copyOf(prompt, prompt.length + maxNewTokens);
         try (DecodingSession session = model.newSession()) {
             session.append(prompt);
@@ -113,10 +152,11 @@ public final class Decoder {
                 if (logits.length != vocab) {
                     throw Checks.fail("model logits width", "equal vocabularySize " + vocab, logits.length);
                 }
-                for (LogitsProcessor p : processors) {
-                    p.process(tokens, pos, logits);
+                int token = rule.next(tokens, pos, logits, rng);
+                if (token < 0 || token >= vocab) {
+                    throw Checks.fail("rule's token at position " + pos, "be in [0, " + vocab + ")", token);
                 }
-                tokens[pos] = nextToken(logits, options, rng);
+                tokens[pos] = token;
             }
         }
         return Arrays.copyOfRange(tokens, prompt.length, tokens.length);

@@ -101,6 +101,29 @@ class DecoderTest {
     }
 
     @Test
+    void aTokenRuleDecodesThroughTheSameLoop() {
+        // The sampling rule through generate(rule) gives the tokens generate(options) gives for the same seed.
+        DecodingOptions sampling = DecodingOptions.sampling(0.8);
+        TokenRule rule = (tokens, length, logits, r) -> Decoder.nextToken(logits, sampling, r);
+        int[] prompt = {1, 2};
+        assertThat(Decoder.generate(CHAIN, prompt, 30, rule, Rngs.seeded(9)))
+                .containsExactly(Decoder.generate(CHAIN, prompt, 30, sampling, List.of(), Rngs.seeded(9)));
+        // The rule sees the growing text and the position it chooses.
+        int[] seen = new int[3];
+        Decoder.generate(CHAIN, prompt, 3, (tokens, length, logits, r) -> {
+            seen[length - 2] = length;
+            return tokens[length - 1];
+        }, Rngs.seeded(1));
+        assertThat(seen).containsExactly(2, 3, 4);
+        assertThatThrownBy(() -> Decoder.generate(CHAIN, prompt, 3, (tokens, length, logits, r) -> -1,
+                Rngs.seeded(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule's token");
+        assertThatThrownBy(() -> Decoder.generate(CHAIN, prompt, 3, (TokenRule) null, Rngs.seeded(1)))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("rule");
+        assertThatThrownBy(() -> Decoder.generate(CHAIN, new int[] {-1}, 3, rule, Rngs.seeded(1)))
+                .hasMessageContaining("prompt");
+    }
+
+    @Test
     void generateReturnsOnlyTheNewTokensAndLeavesThePromptAlone() {
         int[] prompt = {4, 5};
         int[] out = Decoder.generate(CHAIN, prompt, 3, DecodingOptions.greedyDecoding(), List.of(), Rngs.seeded(0));

@@ -1,6 +1,7 @@
 package io.github.genailab.watermark.attack;
 
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.core.text.Tokenizer;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -12,7 +13,12 @@ import java.util.random.RandomGenerator;
  *   substitution(rate, V)  t -&gt; uniform id != t            each edit breaks up to n n-grams of the scored text
  *   deletion(rate)         t -&gt; (nothing)                   (n = h + 1 - selfSalt), so z falls faster for
  *   insertion(rate, V)     t -&gt; t, uniform id               wider contexts: the paper's robustness trade-off
+ *   wordDeletion(rate, tok)   decode, drop each whitespace-separated word, join with single spaces, re-encode
+ *   wordInsertion(rate, tok)  decode, after each word insert a word drawn from the same text, re-encode
  * </pre>
+ * The word attacks follow MarkLLM's {@code WordDeletion} text editor ({@code THU-BPM/MarkLLM@112fa74},
+ * {@code evaluation/tools/text_editor.py}): whitespace is normalised to single spaces, so even rate 0
+ * re-tokenises the text.
  * Each attack draws from the {@link RandomGenerator} passed in (same seed, same output), never modifies its
  * input, and prints as one line. Edits at rate 0 return an equal copy. Complexity O(len).
  *
@@ -21,7 +27,8 @@ import java.util.random.RandomGenerator;
  *
  * @since 0.1.0
  */
-public sealed interface Attack permits Attack.Substitution, Attack.Deletion, Attack.Insertion {
+public sealed interface Attack permits Attack.Substitution, Attack.Deletion, Attack.Insertion, Attack.WordDeletion,
+        Attack.WordInsertion {
 
     /**
      * Returns an attacked copy of the tokens.
@@ -83,6 +90,34 @@ public sealed interface Attack permits Attack.Substitution, Attack.Deletion, Att
      */
     static Attack insertion(double rate, int vocabularySize) {
         return new Insertion(rate, vocabularySize);
+    }
+
+    /**
+     * Deletes each whitespace-separated word of the decoded text with probability {@code rate}, then
+     * re-encodes.
+     *
+     * @param rate the per-word probability, in [0, 1]
+     * @param tokenizer the tokenizer of the text
+     * @return the attack
+     * @throws NullPointerException if {@code tokenizer} is null
+     * @throws IllegalArgumentException if {@code rate} is outside [0, 1]
+     */
+    static Attack wordDeletion(double rate, Tokenizer tokenizer) {
+        return new WordDeletion(rate, tokenizer);
+    }
+
+    /**
+     * Inserts, after each whitespace-separated word of the decoded text and with probability {@code rate}, a
+     * word drawn uniformly from the same text, then re-encodes.
+     *
+     * @param rate the per-word probability, in [0, 1]
+     * @param tokenizer the tokenizer of the text
+     * @return the attack
+     * @throws NullPointerException if {@code tokenizer} is null
+     * @throws IllegalArgumentException if {@code rate} is outside [0, 1]
+     */
+    static Attack wordInsertion(double rate, Tokenizer tokenizer) {
+        return new WordInsertion(rate, tokenizer);
     }
 
     /**
@@ -200,6 +235,95 @@ public sealed interface Attack permits Attack.Substitution, Attack.Deletion, Att
         @Override
         public Attack withRate(double newRate) {
             return new Insertion(newRate, vocabularySize);
+        }
+    }
+
+    /**
+     * Word deletion on the decoded text.
+     *
+     * @param rate the per-word probability, in [0, 1]
+     * @param tokenizer the tokenizer of the text
+     */
+    record WordDeletion(double rate, Tokenizer tokenizer) implements Attack {
+
+        /**
+         * Validates the parameters.
+         *
+         * @param rate the per-word probability, in [0, 1]
+         * @param tokenizer the tokenizer of the text
+         * @throws NullPointerException if {@code tokenizer} is null
+         * @throws IllegalArgumentException if {@code rate} is outside [0, 1]
+         */
+        public WordDeletion {
+            Checks.inClosedInterval(rate, 0, 1, "rate");
+            Checks.notNull(tokenizer, "tokenizer");
+        }
+
+        @Override
+        public int[] apply(int[] tokens, RandomGenerator rng) {
+            String[] words = Words.of(tokens, tokenizer, rng);
+            StringBuilder out = new StringBuilder();
+            for (String w : words) {
+                if (!(rng.nextDouble() < rate)) {
+                    Words.append(out, w);
+                }
+            }
+            return tokenizer.encode(out.toString());
+        }
+
+        @Override
+        public Attack withRate(double newRate) {
+            return new WordDeletion(newRate, tokenizer);
+        }
+
+        @Override
+        public String toString() {
+            return "WordDeletion[rate=" + rate + "]";
+        }
+    }
+
+    /**
+     * Word insertion on the decoded text.
+     *
+     * @param rate the per-word probability, in [0, 1]
+     * @param tokenizer the tokenizer of the text
+     */
+    record WordInsertion(double rate, Tokenizer tokenizer) implements Attack {
+
+        /**
+         * Validates the parameters.
+         *
+         * @param rate the per-word probability, in [0, 1]
+         * @param tokenizer the tokenizer of the text
+         * @throws NullPointerException if {@code tokenizer} is null
+         * @throws IllegalArgumentException if {@code rate} is outside [0, 1]
+         */
+        public WordInsertion {
+            Checks.inClosedInterval(rate, 0, 1, "rate");
+            Checks.notNull(tokenizer, "tokenizer");
+        }
+
+        @Override
+        public int[] apply(int[] tokens, RandomGenerator rng) {
+            String[] words = Words.of(tokens, tokenizer, rng);
+            StringBuilder out = new StringBuilder();
+            for (String w : words) {
+                Words.append(out, w);
+                if (rng.nextDouble() < rate) {
+                    Words.append(out, words[rng.nextInt(words.length)]);
+                }
+            }
+            return tokenizer.encode(out.toString());
+        }
+
+        @Override
+        public Attack withRate(double newRate) {
+            return new WordInsertion(newRate, tokenizer);
+        }
+
+        @Override
+        public String toString() {
+            return "WordInsertion[rate=" + rate + "]";
         }
     }
 }

@@ -1,4 +1,7 @@
 /**
- * Token-level attacks on watermarked text (random substitution, deletion, insertion) for robustness experiments.
+ * Attacks on watermarked text for robustness experiments: token-level and word-level edits
+ * ({@link io.github.genailab.watermark.attack.Attack}), watermarked spans pasted into human text
+ * ({@link io.github.genailab.watermark.attack.CopyPaste}) and the emoji attack at generation
+ * ({@link io.github.genailab.watermark.attack.EmojiAttack}).
  */
 package io.github.genailab.watermark.attack;

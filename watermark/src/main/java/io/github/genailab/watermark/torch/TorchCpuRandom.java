@@ -61,6 +61,16 @@ public final class TorchCpuRandom {
     }
 
     /** The 624-word state after {@code init_genrand(seed & 0xffffffff)}; its first twist yields outputs 0..623. */
+    /**
+     * Returns torch's float32 {@code torch.rand} draw: one 32-bit output {@code u}, then
+     * {@code (u & 0xFFFFFF) * 2^-24}, so the value lies in [0, 1) on a grid of 2^-24.
+     *
+     * @return the next uniform float
+     */
+    public float nextFloat() {
+        return (nextInt() & 0xFFFFFF) * 0x1p-24f;
+    }
+
     static int[] seededState(long seed) {
         int[] mt = new int[N];
         int s = (int) seed;

@@ -1,4 +1,4 @@
-package io.github.genailab.watermark;
+package io.github.genailab.watermark.internal;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
@@ -14,13 +14,13 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * stop once a term no longer changes the sum, so the cost is O(sqrt(n)) terms at worst and a handful in the
  * far tail. Reference: C. Loader, "Fast and accurate computation of binomial probabilities", 2000.
  */
-final class BinomialTail {
+public final class BinomialTail {
 
     private BinomialTail() {
     }
 
     /** P(X &gt;= successes) for X ~ Binomial(trials, p); trials &gt;= 0, p in (0, 1). */
-    static double upper(int successes, int trials, double p) {
+    public static double upper(int successes, int trials, double p) {
         if (successes <= 0) {
             return 1.0;
         }

@@ -1,4 +1,4 @@
-package io.github.genailab.watermark;
+package io.github.genailab.watermark.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
