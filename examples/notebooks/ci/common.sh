@@ -8,7 +8,7 @@ NOTEBOOKS="$ROOT/examples/notebooks"
 WORK="$ROOT/examples/target/notebook-ci"
 PY=/usr/bin/python3
 NBTOOL="$NOTEBOOKS/ci/nbtool.py"
-MODULES="core watermark contrastive membership collapse llm"
+MODULES="core watermark contrastive membership collapse llm diffusion"
 mkdir -p "$WORK"
 
 MODULE_JARS=""

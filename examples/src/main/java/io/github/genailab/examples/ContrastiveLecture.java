@@ -1,9 +1,9 @@
 package io.github.genailab.examples;
 
-import io.github.genailab.contrastive.tinyclip.Digits;
 import io.github.genailab.contrastive.tinyclip.TinyClip;
 import io.github.genailab.contrastive.tinyclip.TinyClipOptions;
 import io.github.genailab.contrastive.tinyclip.TinyClipResult;
+import io.github.genailab.core.data.Digits;
 import io.github.genailab.core.math.Rngs;
 import java.io.IOException;
 import java.io.PrintStream;

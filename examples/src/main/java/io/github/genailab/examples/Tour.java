@@ -24,7 +24,8 @@ public final class Tour {
             new Stop("watermark", WatermarkLecture::run),
             new Stop("contrastive", ContrastiveLecture::run),
             new Stop("membership", MembershipLecture::run),
-            new Stop("collapse", CollapseLecture::run));
+            new Stop("collapse", CollapseLecture::run),
+            new Stop("diffusion", DiffusionLecture::run));
 
     private Tour() {
     }

@@ -55,6 +55,13 @@ class LecturesSmokeTest {
                         List.of("GaussianEnsemble\\[50 runs", "median variance at generation 100: \\d\\.\\d{3}",
                                 "MixtureTrajectory\\[", "generation  200: GaussianMixture\\[K=2, d=2",
                                 "categories lost in generation 1 \\(theory \\d+\\.\\d\\)")),
+                Arguments.of("diffusion", (Main) DiffusionLecture::main,
+                        List.of("forward-process", "training-curves", "reverse-chain", "ddpm-vs-ddim", "digits-generated",
+                                "watermark-samples", "watermark-survival"),
+                        List.of("DdpmResult\\[10 epochs on 400 rows", "energy distance to the training data \\(200 samples\\): "
+                                + "DDPM 1000 steps \\d+\\.\\d{4}, DDIM 50 steps \\(eta = 0\\) \\d+\\.\\d{4}",
+                                "guidance scale 3: ClassAccuracy\\[overall", "after embedding:  WatermarkVerification\\[",
+                                "after   2 clean epochs: WatermarkVerification\\[")),
                 Arguments.of("lm-collapse", (Main) LanguageModelCollapseLecture::main,
                         List.of("perplexity-by-generation", "sequence-perplexity-histograms", "surviving-ngrams"),
                         List.of("LanguageModelCollapseEnsemble\\[2 runs, replace, DecodingOptions\\[sampling",

@@ -1,5 +1,8 @@
 package io.github.genailab.contrastive.tinyclip;
 
+import io.github.genailab.core.data.Digits;
+import io.github.genailab.core.internal.nn.Linear;
+import io.github.genailab.core.internal.nn.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;

@@ -1,5 +1,7 @@
 package io.github.genailab.contrastive.tinyclip;
 
+import io.github.genailab.core.internal.nn.Linear;
+import io.github.genailab.core.internal.nn.Param;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -95,7 +97,7 @@ final class TextEncoder {
         for (int token : tokens) {
             int row = token * width;
             for (int k = 0; k < width; k++) {
-                activation[k] += embedding.value[row + k] / tokens.length;
+                activation[k] += embedding.value()[row + k] / tokens.length;
             }
         }
         for (int k = 0; k < width; k++) {
@@ -116,7 +118,7 @@ final class TextEncoder {
         for (int token : tokens) {
             int row = token * width;
             for (int k = 0; k < width; k++) {
-                embedding.grad[row + k] += gradHidden[k];
+                embedding.grad()[row + k] += gradHidden[k];
             }
         }
     }

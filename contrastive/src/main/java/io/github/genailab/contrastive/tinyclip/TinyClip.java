@@ -1,9 +1,13 @@
 package io.github.genailab.contrastive.tinyclip;
 
-import io.github.genailab.core.ProgressListener;
 import io.github.genailab.contrastive.ClipLoss;
 import io.github.genailab.contrastive.ClipLossOptions;
 import io.github.genailab.contrastive.ClipLossResult;
+import io.github.genailab.core.ProgressListener;
+import io.github.genailab.core.data.Digits;
+import io.github.genailab.core.internal.nn.Adam;
+import io.github.genailab.core.internal.nn.Batches;
+import io.github.genailab.core.internal.nn.Param;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.core.math.PairwiseSum;
 import java.util.ArrayList;
@@ -105,7 +109,7 @@ public final class TinyClip {
         float[][] pixels = train.pixels();
         int[] labels = train.labels();
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
-            int[] order = Digits.shuffled(train.size(), rng);
+            int[] order = Batches.shuffled(train.size(), rng);
             List<Double> losses = new ArrayList<>();
             for (int from = 0; from + 2 <= order.length; from += options.batchSize()) {
                 int to = Math.min(from + options.batchSize(), order.length);
@@ -113,18 +117,18 @@ public final class TinyClip {
                 step++;
                 losses.add(step(image, text, theta, pixels, labels, batch, tokens, rng));
                 for (Param p : params) {
-                    p.adamStep(options.learningRate(), step);
+                    p.adamStep(Adam.CLIP, options.learningRate(), step);
                 }
-                theta.adamStep(options.learningRate(), step);
-                theta.value[0] = Math.min(Math.max(theta.value[0], 0), Math.log(ClipLossOptions.MAX_LOGIT_SCALE));
+                theta.adamStep(Adam.CLIP, options.learningRate(), step);
+                theta.value()[0] = Math.min(Math.max(theta.value()[0], 0), Math.log(ClipLossOptions.MAX_LOGIT_SCALE));
             }
             lossCurve[epoch] = PairwiseSum.mean(losses.stream().mapToDouble(Double::doubleValue).toArray());
-            scaleCurve[epoch] = Math.exp(theta.value[0]);
+            scaleCurve[epoch] = Math.exp(theta.value()[0]);
             listener.progress(String.format(Locale.ROOT, "epoch (loss %.6g, logitScale %.6g)", lossCurve[epoch],
                     scaleCurve[epoch]), epoch + 1, options.epochs());
         }
 
-        TinyClipModel trained = new TinyClipModel(image, text, Math.exp(theta.value[0]));
+        TinyClipModel trained = new TinyClipModel(image, text, Math.exp(theta.value()[0]));
         Digits test = split.test();
         List<String> single = options.promptTemplates().subList(0, 1);
         return new TinyClipResult(trained, lossCurve, scaleCurve,
@@ -150,14 +154,14 @@ public final class TinyClip {
             captionTokens[i] = forms[rng.nextInt(forms.length)];
             v[i] = text.forward(captionTokens[i], textHidden[i]);
         }
-        ClipLossResult r = ClipLoss.compute(u, v, Math.exp(theta.value[0]), true);
+        ClipLossResult r = ClipLoss.compute(u, v, Math.exp(theta.value()[0]), true);
         double[][] gradImage = r.gradImage();
         double[][] gradText = r.gradText();
         for (int i = 0; i < n; i++) {
             image.backward(inputs[i], imageHidden[i], gradImage[i]);
             text.backward(captionTokens[i], textHidden[i], gradText[i]);
         }
-        theta.grad[0] += r.gradLogScale();
+        theta.grad()[0] += r.gradLogScale();
         return r.loss();
     }
 

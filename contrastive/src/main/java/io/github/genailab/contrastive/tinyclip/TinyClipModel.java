@@ -1,6 +1,7 @@
 package io.github.genailab.contrastive.tinyclip;
 
 import io.github.genailab.contrastive.ZeroShotClassifier;
+import io.github.genailab.core.data.Digits;
 import io.github.genailab.core.math.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -179,8 +180,8 @@ public final class TinyClipModel {
 
     private List<double[]> weights() {
         List<double[]> out = new ArrayList<>();
-        image.params().forEach(p -> out.add(p.value));
-        text.params().forEach(p -> out.add(p.value));
+        image.params().forEach(p -> out.add(p.value()));
+        text.params().forEach(p -> out.add(p.value()));
         return out;
     }
 

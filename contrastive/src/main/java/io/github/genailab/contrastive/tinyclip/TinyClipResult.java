@@ -1,5 +1,6 @@
 package io.github.genailab.contrastive.tinyclip;
 
+import io.github.genailab.core.data.Digits;
 import io.github.genailab.core.internal.Copies;
 import io.github.genailab.core.math.Checks;
 import java.util.Arrays;

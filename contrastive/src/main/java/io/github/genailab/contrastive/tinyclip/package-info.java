@@ -4,7 +4,7 @@
  * held-out digits from prompts such as "a photo of the number seven."
  *
  * <p>Entry point {@link io.github.genailab.contrastive.tinyclip.TinyClip#train}; data
- * {@link io.github.genailab.contrastive.tinyclip.Digits} (UCI, CC BY 4.0, bundled); options
+ * {@link io.github.genailab.core.data.Digits} (UCI, CC BY 4.0, bundled in core); options
  * {@link io.github.genailab.contrastive.tinyclip.TinyClipOptions}; result
  * {@link io.github.genailab.contrastive.tinyclip.TinyClipResult} with the loss curve, similarity
  * matrices before and after, and zero-shot accuracy with and without prompt ensembling.

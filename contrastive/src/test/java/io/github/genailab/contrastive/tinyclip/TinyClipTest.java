@@ -2,6 +2,7 @@ package io.github.genailab.contrastive.tinyclip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.genailab.core.data.Digits;
 import io.github.genailab.core.math.Rngs;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.github.genailab.contrastive.tinyclip;
+package io.github.genailab.core.data;
 
+import io.github.genailab.core.internal.nn.Batches;
 import io.github.genailab.core.math.Checks;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Pixels are row-major, 64 per image, as stored (0..16, not rescaled). Labels are 0..9.
  * Source: E. Alpaydin, C. Kaynak, UCI Machine Learning Repository, 1998, doi:10.24432/C50P49,
- * CC BY 4.0, as shipped by scikit-learn; see {@code PROVENANCE.md} next to the data file.
+ * CC BY 4.0, as shipped by scikit-learn; see {@code PROVENANCE.md} next to the data file. Shared by the
+ * tiny CLIP ({@code genailab-contrastive}) and the diffusion models ({@code genailab-diffusion}).
  *
  * <p>Arrays are copied in and out. {@link #toString()} is one line.
  *
@@ -178,25 +180,11 @@ public record Digits(float[][] pixels, int[] labels) {
         if (testSize < 1 || testSize > size() - 1) {
             throw Checks.fail("testFraction", "leave both parts of " + size() + " images non-empty", testFraction);
         }
-        int[] order = shuffled(size(), rng);
+        int[] order = Batches.shuffled(size(), rng);
         return new Split(subset(Arrays.copyOfRange(order, testSize, order.length)),
                 subset(Arrays.copyOfRange(order, 0, testSize)));
     }
 
-    /** Fisher-Yates shuffle of {@code 0..n-1}. */
-    static int[] shuffled(int n, RandomGenerator rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
-    }
 
     /**
      * Compares pixels and labels by content.
