@@ -94,11 +94,88 @@ public final class SparkMembership {
      *     {@code AnalysisException} as the cause
      */
     public static Dataset<Row> read(SparkSession spark, String path) {
+        return json(spark, path, documentSchema());
+    }
+
+    /**
+     * Reads OpenAI-style legacy Completions responses with {@code echo=true, max_tokens=0, logprobs=k} (the format of
+     * {@link io.github.genailab.membership.io.OpenAiEchoReader}), one response per line, with Spark's JSON source:
+     * every {@code choices[i]} becomes a document {@code <id>#<i>} with its {@code text} and
+     * {@code logprobs.token_logprobs} (the null first entry is left for {@link #score} to skip, as the reader drops
+     * it); {@code label}, {@code mu} and {@code sigma} are null (top-k lists give neither, so Min-K%++ is null).
+     * A response without {@code id} or a choice without {@code token_logprobs} fails the job naming the field.
+     *
+     * @param spark the session
+     * @param path a file, directory or glob every executor can read
+     * @return documents with the columns of {@link #documentSchema()}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if Spark cannot resolve {@code path}
+     */
+    public static Dataset<Row> readOpenAiEcho(SparkSession spark, String path) {
+        StructType logprobs = new StructType().add("token_logprobs", LOG_PROBS);
+        StructType choice = new StructType().add("text", DataTypes.StringType).add("logprobs", logprobs);
+        StructType response = new StructType().add("id", DataTypes.StringType)
+                .add("choices", DataTypes.createArrayType(choice));
+        Column all = functions.when(functions.col("choices").isNull(), raise("a response must have choices"))
+                .otherwise(functions.col("choices"));
+        Dataset<Row> choices = json(spark, path, response).select(functions.col("id"), functions.posexplode(all));
+        Column id = functions.when(functions.col("id").isNull(), raise("a response must have an id"))
+                .otherwise(functions.concat(functions.col("id"), functions.lit("#"), functions.col("pos")));
+        Column lp = functions.col("col.logprobs.token_logprobs");
+        Column checked = functions.when(lp.isNull(), raise("choices[i].logprobs must hold token_logprobs (legacy "
+                + "Completions with echo=true, max_tokens=0; Chat Completions log-probs cover generated tokens only)"))
+                .otherwise(lp);
+        return asDocuments(id, functions.col("col.text"), checked, choices);
+    }
+
+    /**
+     * Reads vLLM {@code prompt_logprobs} outputs of offline runs (the top-level form of
+     * {@link io.github.genailab.membership.io.VllmPromptLogprobsReader}), one {@code RequestOutput} per line, with
+     * Spark's JSON source: the document's id is {@code request_id} (or {@code id}), its text {@code prompt}, and its
+     * log-probabilities are, at each position, the entry of {@code prompt_token_ids[i]} in the map
+     * {@code prompt_logprobs[i]} ({@code {"<id>": {"logprob": ...}}}); without {@code prompt_token_ids} every map must
+     * hold exactly one token. A missing prompt token, lengths that differ, or an entry of another shape fail the job
+     * naming the field. The OpenAI-compatible server's form (the same fields inside {@code choices}) and bare
+     * numbers in place of {@code {"logprob": ...}} are read by the membership reader on one machine.
+     *
+     * @param spark the session
+     * @param path a file, directory or glob every executor can read
+     * @return documents with the columns of {@link #documentSchema()} ({@code label}, {@code mu}, {@code sigma} null)
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if Spark cannot resolve {@code path}
+     */
+    public static Dataset<Row> readVllmPromptLogprobs(SparkSession spark, String path) {
+        StructType logprob = new StructType().add("logprob", DataTypes.DoubleType);
+        StructType output = new StructType().add("request_id", DataTypes.StringType).add("id", DataTypes.StringType)
+                .add("prompt", DataTypes.StringType)
+                .add("prompt_token_ids", DataTypes.createArrayType(DataTypes.LongType))
+                .add("prompt_logprobs", DataTypes.createArrayType(DataTypes.createMapType(DataTypes.StringType, logprob)));
+        Dataset<Row> outputs = json(spark, path, output);
+        Column id = functions.coalesce(functions.col("request_id"), functions.col("id"));
+        Column checkedId = functions.when(id.isNull(), raise("an output must have a request_id or an id")).otherwise(id);
+        // The prompt token's entry at every position, as the reader picks it (SQL higher-order functions).
+        Column lp = functions.expr("transform(prompt_logprobs, (m, i) -> CASE"
+                + " WHEN m IS NULL THEN CAST(NULL AS DOUBLE)"
+                + " WHEN prompt_token_ids IS NULL AND size(m) <> 1 THEN CAST(raise_error(concat('prompt_logprobs[', i,"
+                + " '] must hold exactly one token when prompt_token_ids is absent')) AS DOUBLE)"
+                + " WHEN prompt_token_ids IS NULL THEN element_at(map_values(m), 1).logprob"
+                + " WHEN try_element_at(m, CAST(prompt_token_ids[i] AS STRING)) IS NULL THEN CAST(raise_error(concat("
+                + "'prompt_logprobs[', i, '] must contain the prompt token ', prompt_token_ids[i])) AS DOUBLE)"
+                + " ELSE try_element_at(m, CAST(prompt_token_ids[i] AS STRING)).logprob END)");
+        Column lengths = functions.expr("prompt_token_ids IS NULL OR size(prompt_token_ids) = size(prompt_logprobs)");
+        Column checked = functions.when(functions.col("prompt_logprobs").isNull(),
+                raise("prompt_logprobs must be present (request prompt_logprobs=N)"))
+                .when(functions.not(lengths), raise("prompt_token_ids must have the length of prompt_logprobs"))
+                .otherwise(lp);
+        return asDocuments(checkedId, functions.col("prompt"), checked, outputs);
+    }
+
+    private static Dataset<Row> json(SparkSession spark, String path, StructType schema) {
         Checks.notNull(spark, "spark");
         Checks.notNull(path, "path");
         try {
-            return spark.read().schema(documentSchema()).option("mode", "FAILFAST")
-                    .option("allowNonNumericNumbers", "false").json(path);
+            return spark.read().schema(schema).option("mode", "FAILFAST").option("allowNonNumericNumbers", "false")
+                    .json(path);
         } catch (Exception e) {
             // Spark reports a missing path as its (checked, undeclared) AnalysisException when the plan is built.
             if (e instanceof AnalysisException) {
@@ -107,6 +184,17 @@ public final class SparkMembership {
             }
             throw e;
         }
+    }
+
+    private static Column raise(String message) {
+        return functions.raise_error(functions.lit(message));
+    }
+
+    private static Dataset<Row> asDocuments(Column id, Column text, Column logProbs, Dataset<Row> from) {
+        Column nullArray = functions.lit(null).cast(LOG_PROBS);
+        return from.select(id.alias("id"), functions.lit(null).cast(DataTypes.StringType).alias("label"),
+                text.cast(DataTypes.StringType).alias("text"), logProbs.cast(LOG_PROBS).alias("token_logprobs"),
+                nullArray.alias("mu"), nullArray.alias("sigma"));
     }
 
     /**
