@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * A trained denoising diffusion model: the noise predictor {@code epsilon_theta(x_t, t[, c])} with its
- * schedule, and the samplers of {@link Sampler}.
+ * schedule, and the samplers of {@link SamplingMethod}.
  *
  * <p>Sampling starts from {@code x_T ~ N(0, I)} and runs the reverse chain (Ho et al. 2020, Algorithm 2;
  * or DDIM, Song et al. 2021). Items are processed in blocks of {@value #BLOCK}; for each block the
@@ -206,7 +206,7 @@ public final class DiffusionModel {
     /** The visited times, from {@code T} down to 0. */
     private int[] path(SamplingOptions options) {
         int steps = schedule().steps();
-        if (options.sampler() != Sampler.DDIM) {
+        if (options.sampler() != SamplingMethod.DDIM) {
             int[] path = new int[steps + 1];
             for (int i = 0; i <= steps; i++) {
                 path[i] = steps - i;
@@ -266,7 +266,7 @@ public final class DiffusionModel {
         double alphaBar = schedule.alphaBar(t);
         double alphaBarPrev = schedule.alphaBar(prev);
         double clip = options.clipDenoised();
-        boolean ddim = options.sampler() == Sampler.DDIM;
+        boolean ddim = options.sampler() == SamplingMethod.DDIM;
         double sigma;
         double onX0;
         double onX;
@@ -281,7 +281,7 @@ public final class DiffusionModel {
             double beta = schedule.beta(t);
             onX0 = Math.sqrt(alphaBarPrev) * beta / (1 - alphaBar);
             onX = Math.sqrt(1 - beta) * (1 - alphaBarPrev) / (1 - alphaBar);
-            sigma = t == 1 ? 0 : Math.sqrt(options.sampler() == Sampler.ANCESTRAL ? beta : schedule.posteriorVariance(t));
+            sigma = t == 1 ? 0 : Math.sqrt(options.sampler() == SamplingMethod.ANCESTRAL ? beta : schedule.posteriorVariance(t));
         }
         onEps = Math.sqrt(1 - alphaBar) / Math.sqrt(alphaBar);
         double toX0 = 1 / Math.sqrt(alphaBar);

@@ -23,7 +23,8 @@ import io.github.genailab.core.math.Checks;
  *
  * @since 0.1.0
  */
-public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double guidanceScale, double clipDenoised) {
+public record SamplingOptions(SamplingMethod sampler, int ddimSteps, double eta, double guidanceScale,
+        double clipDenoised) {
 
     /**
      * Validates the options.
@@ -53,7 +54,7 @@ public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double
      * @return the options
      */
     public static SamplingOptions defaults() {
-        return new SamplingOptions(Sampler.ANCESTRAL, 50, 0, 1, 0);
+        return new SamplingOptions(SamplingMethod.ANCESTRAL, 50, 0, 1, 0);
     }
 
     /**
@@ -64,7 +65,7 @@ public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double
      * @return the options
      */
     public static SamplingOptions ddim(int steps, double eta) {
-        return new SamplingOptions(Sampler.DDIM, steps, eta, 1, 0);
+        return new SamplingOptions(SamplingMethod.DDIM, steps, eta, 1, 0);
     }
 
     /**
@@ -73,7 +74,7 @@ public record SamplingOptions(Sampler sampler, int ddimSteps, double eta, double
      * @param value the sampler
      * @return the new options
      */
-    public SamplingOptions withSampler(Sampler value) {
+    public SamplingOptions withSampler(SamplingMethod value) {
         return new SamplingOptions(value, ddimSteps, eta, guidanceScale, clipDenoised);
     }
 

@@ -167,7 +167,7 @@ class BadInputTest {
         assertThat(d.withHiddenUnits(8).withHiddenLayers(2).withTimeEmbedding(4).withEpochs(3).withBatchSize(16)
                 .withLearningRate(0.01).withWarmupSteps(7).withEmaDecay(0).withConditionDropout(0.2).withMonitor(5, 10))
                 .isEqualTo(new DdpmOptions(d.schedule(), 8, 2, 4, 3, 16, 0.01, 7, 0, 0.2, 5, 10));
-        assertThat(SamplingOptions.ddim(50, 0.5).withClipDenoised(1)).isEqualTo(new SamplingOptions(Sampler.DDIM, 50, 0.5, 1, 1));
+        assertThat(SamplingOptions.ddim(50, 0.5).withClipDenoised(1)).isEqualTo(new SamplingOptions(SamplingMethod.DDIM, 50, 0.5, 1, 1));
         assertThat(TriggerWatermarkOptions.defaults().withTriggerFraction(0.1).withSamples(20).withEpochs(1, 2, 3)
                 .withSampling(SamplingOptions.ddim(5, 0)))
                 .isEqualTo(new TriggerWatermarkOptions(0.1, 1, 2, 3, 20, 0.25, SamplingOptions.ddim(5, 0)));

@@ -79,7 +79,7 @@ class SamplingTest {
     void ddimOnAllStepsWithEtaOneIsAncestralWithPosteriorVariance() {
         double[][] ddim = TestModels.UNCONDITIONAL.sample(50, SamplingOptions.ddim(100, 1), Rngs.seeded(3));
         double[][] ancestral = TestModels.UNCONDITIONAL.sample(50,
-                SamplingOptions.defaults().withSampler(Sampler.ANCESTRAL_POSTERIOR), Rngs.seeded(3));
+                SamplingOptions.defaults().withSampler(SamplingMethod.ANCESTRAL_POSTERIOR), Rngs.seeded(3));
         for (int i = 0; i < 50; i++) {
             for (int k = 0; k < 2; k++) {
                 assertThat(ddim[i][k]).isCloseTo(ancestral[i][k], within(1e-9));

@@ -19,7 +19,7 @@ package io.github.genailab.diffusion;
  *
  * @since 0.1.0
  */
-public enum Sampler {
+public enum SamplingMethod {
     /** Ancestral sampling with {@code sigma_t^2 = beta_t} (the paper's first choice). */
     ANCESTRAL,
     /** Ancestral sampling with {@code sigma_t^2 = betaTilde_t}, the variance of {@code q(x_{t-1} | x_t, x_0)}. */
