@@ -15,7 +15,6 @@ import io.github.genailab.diffusion.WatermarkVerification;
 import io.github.genailab.diffusion.data.DigitVectors;
 import io.github.genailab.diffusion.data.PointCloud;
 import io.github.genailab.diffusion.data.PointClouds;
-import io.github.genailab.diffusion.eval.ClassAccuracy;
 import io.github.genailab.diffusion.eval.NearestCentroid;
 import io.github.genailab.diffusion.eval.NearestNeighbourCheck;
 import io.github.genailab.diffusion.eval.SampleDistance;

@@ -1,5 +1,6 @@
 package io.github.genailab.watermark.internal;
 
+import io.github.genailab.core.lm.TokenRule;
 import io.github.genailab.watermark.torch.TorchCpuRandom;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,6 +23,19 @@ public final class WindowKeys {
         HASH_CHAIN,
         /** MarkLLM's product of the ids modulo V, times the key. */
         PRODUCT
+    }
+
+    /** A keyed choice that replaces sampling: the token chosen from the distribution p and the uniforms r. */
+    @FunctionalInterface
+    public interface Choice {
+        /**
+         * Chooses a token.
+         *
+         * @param p the model's distribution (at the generation temperature)
+         * @param r the window's V uniforms
+         * @return the token
+         */
+        int choose(double[] p, float[] r);
     }
 
     /** The per-token term of a detector, a function of the token's uniform. */
@@ -126,6 +140,45 @@ public final class WindowKeys {
             r = random.nextFloat();
         }
         return r;
+    }
+
+    /**
+     * Returns the distribution a keyed choice draws token {@code length} from: the point mass on
+     * {@code choice(p, r)}, or p itself before the first full window.
+     *
+     * @param tokens the text so far
+     * @param length the position of the next token
+     * @param p the model's distribution at the generation temperature
+     * @param choice the keyed choice
+     * @return a probability vector
+     */
+    public double[] distribution(int[] tokens, int length, double[] p, Choice choice) {
+        return length < width ? p : Distributions.pointMass(choice.choose(p, uniforms(seed(tokens, length))),
+                vocabularySize);
+    }
+
+    /**
+     * Returns the per-call generation rule of a keyed choice: sampling from p before the first full window and,
+     * when {@code firstWindowsOnly}, at a window already used in this generation; the keyed choice elsewhere.
+     *
+     * @param temperature the generation temperature
+     * @param firstWindowsOnly whether a repeated window is left unwatermarked
+     * @param choice the keyed choice
+     * @return a fresh rule (it remembers the windows of one generation)
+     */
+    public TokenRule rule(double temperature, boolean firstWindowsOnly, Choice choice) {
+        Set<Long> seen = new HashSet<>();
+        return (tokens, length, logits, random) -> {
+            double[] p = Distributions.softmax(logits, temperature);
+            if (length < width) {
+                return Distributions.sample(p, random);
+            }
+            long seed = seed(tokens, length);
+            if (firstWindowsOnly && !seen.add(seed)) {
+                return Distributions.sample(p, random);
+            }
+            return choice.choose(p, uniforms(seed));
+        };
     }
 
     /**

@@ -11,9 +11,7 @@ import io.github.genailab.watermark.internal.GumbelChoice;
 import io.github.genailab.watermark.internal.Tails;
 import io.github.genailab.watermark.internal.Texts;
 import io.github.genailab.watermark.internal.WindowKeys;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -179,28 +177,18 @@ public final class ExpWatermark implements Watermark {
     @Override
     public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
         double[] p = Distributions.softmax(Texts.checkStep(tokens, length, logits, vocabularySize), temperature);
-        return length < contextWidth ? p : Distributions.pointMass(choose(p, seed(tokens, length)), vocabularySize);
+        return keys.distribution(tokens, length, p, ExpWatermark::choose);
     }
 
     @Override
     public int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
-        Set<Long> seen = new HashSet<>();
-        return Generation.run(model, vocabularySize, prompt, maxNewTokens, rng, (tokens, length, logits, random) -> {
-            double[] p = Distributions.softmax(logits, temperature);
-            if (length < contextWidth) {
-                return Distributions.sample(p, random);
-            }
-            long seed = seed(tokens, length);
-            if (!markLlm && !seen.add(seed)) {
-                return Distributions.sample(p, random);
-            }
-            return choose(p, seed);
-        });
+        return Generation.run(model, vocabularySize, prompt, maxNewTokens, rng,
+                keys.rule(temperature, !markLlm, ExpWatermark::choose));
     }
 
     /** argmax_v r_v^(1/p_v) = argmax ln(r_v) / p_v; p = 0 never wins. */
-    private int choose(double[] p, long seed) {
-        return GumbelChoice.argmax(p, uniforms(seed), 0);
+    private static int choose(double[] p, float[] r) {
+        return GumbelChoice.argmax(p, r, 0);
     }
 
     /**

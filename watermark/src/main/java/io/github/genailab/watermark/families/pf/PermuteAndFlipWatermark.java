@@ -10,9 +10,7 @@ import io.github.genailab.watermark.internal.Generation;
 import io.github.genailab.watermark.internal.Tails;
 import io.github.genailab.watermark.internal.Texts;
 import io.github.genailab.watermark.internal.WindowKeys;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -175,24 +173,13 @@ public final class PermuteAndFlipWatermark implements Watermark {
     @Override
     public double[] nextTokenDistribution(int[] tokens, int length, double[] logits) {
         double[] p = Distributions.softmax(Texts.checkStep(tokens, length, logits, vocabularySize), temperature);
-        return length < contextWidth ? p
-                : Distributions.pointMass(choose(p, keys.uniforms(keys.seed(tokens, length))), vocabularySize);
+        return keys.distribution(tokens, length, p, PermuteAndFlipWatermark::choose);
     }
 
     @Override
     public int[] generate(LanguageModel model, int[] prompt, int maxNewTokens, RandomGenerator rng) {
-        Set<Long> seen = new HashSet<>();
-        return Generation.run(model, vocabularySize, prompt, maxNewTokens, rng, (tokens, length, logits, random) -> {
-            double[] p = Distributions.softmax(logits, temperature);
-            if (length < contextWidth) {
-                return Distributions.sample(p, random);
-            }
-            long seed = keys.seed(tokens, length);
-            if (!markLlm && !seen.add(seed)) {
-                return Distributions.sample(p, random);
-            }
-            return choose(p, keys.uniforms(seed));
-        });
+        return Generation.run(model, vocabularySize, prompt, maxNewTokens, rng,
+                keys.rule(temperature, !markLlm, PermuteAndFlipWatermark::choose));
     }
 
     /** argmax_v ln p_v - ln r_v over the tokens with p &gt; 0 (r = 0 wins outright). */
