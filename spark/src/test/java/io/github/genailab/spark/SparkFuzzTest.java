@@ -36,7 +36,7 @@ class SparkFuzzTest {
                 .sample(CollapseSweepOptions.class, CollapseSweepOptions.defaults().withGenerations(3).withRuns(1))
                 .sample(Workflow.class, Workflow.replace())
                 .run(17, SparkWatermark.class, SparkMembership.class, SparkCollapse.class, CollapseSweepOptions.class,
-                        SparkCheckpointScoring.class);
+                        SparkCheckpointScoring.class, SparkWatermarkFamilies.class);
         System.out.println("spark fuzz: " + report);
         assertThat(report.defects()).as(report.toString()).isEmpty();
     }
