@@ -11,6 +11,7 @@ import io.github.genailab.watermark.families.sweet.SweetWatermark;
 import io.github.genailab.watermark.families.synthid.SynthIdWatermark;
 import io.github.genailab.watermark.families.unbiased.UnbiasedWatermark;
 import io.github.genailab.watermark.families.unigram.UnigramWatermark;
+import io.github.genailab.watermark.internal.Texts;
 import java.util.List;
 
 /**
@@ -66,10 +67,7 @@ public final class Watermarks {
      */
     public static Watermark create(String name, int vocabularySize, long key) {
         Checks.notNull(name, "name");
-        if (vocabularySize < 2 || vocabularySize > WatermarkScheme.MAX_VOCABULARY_SIZE) {
-            throw Checks.fail("vocabularySize", "be in [2, " + WatermarkScheme.MAX_VOCABULARY_SIZE + "]",
-                    vocabularySize);
-        }
+        Texts.checkVocabularySize(vocabularySize);
         if (key < 0) {
             throw Checks.fail("key", "be >= 0", key);
         }

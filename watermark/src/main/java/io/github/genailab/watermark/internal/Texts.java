@@ -2,11 +2,26 @@ package io.github.genailab.watermark.internal;
 
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
+import io.github.genailab.watermark.WatermarkScheme;
 
 /** Argument checks the watermark families share: texts, models, logits rows, temperatures. */
 public final class Texts {
 
     private Texts() {
+    }
+
+    /**
+     * Checks a watermark's vocabulary size: at least 2 ids, at most {@link WatermarkScheme#MAX_VOCABULARY_SIZE}.
+     *
+     * @param vocabularySize V
+     * @return it
+     */
+    public static int checkVocabularySize(int vocabularySize) {
+        if (vocabularySize < 2 || vocabularySize > WatermarkScheme.MAX_VOCABULARY_SIZE) {
+            throw Checks.fail("vocabularySize", "be in [2, " + WatermarkScheme.MAX_VOCABULARY_SIZE + "]",
+                    vocabularySize);
+        }
+        return vocabularySize;
     }
 
     /**

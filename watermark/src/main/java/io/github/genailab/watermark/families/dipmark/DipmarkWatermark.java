@@ -66,9 +66,7 @@ public final class DipmarkWatermark implements Watermark {
 
     private DipmarkWatermark(int vocabularySize, byte[] key, double alpha, double gamma, int contextWidth,
             double temperature) {
-        if (vocabularySize < 2 || vocabularySize > TorchRandperm.MAX_SIZE) {
-            throw Checks.fail("vocabularySize", "be in [2, " + TorchRandperm.MAX_SIZE + "]", vocabularySize);
-        }
+        Texts.checkVocabularySize(vocabularySize);
         Checks.inClosedInterval(alpha, 0, 0.5, "alpha");
         Checks.inOpenInterval(gamma, 0, 1, "gamma");
         this.vocabularySize = vocabularySize;

@@ -3,7 +3,6 @@ package io.github.genailab.watermark.families.expedit;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.watermark.Watermark;
-import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.WatermarkScore;
 import io.github.genailab.watermark.internal.Distributions;
 import io.github.genailab.watermark.internal.Generation;
@@ -71,10 +70,7 @@ public final class ExpEditWatermark implements Watermark {
 
     private ExpEditWatermark(int vocabularySize, long key, int keyLength, float gapPenalty, int runs,
             double temperature, float[] xi) {
-        if (vocabularySize < 2 || vocabularySize > WatermarkScheme.MAX_VOCABULARY_SIZE) {
-            throw Checks.fail("vocabularySize", "be in [2, " + WatermarkScheme.MAX_VOCABULARY_SIZE + "]",
-                    vocabularySize);
-        }
+        Texts.checkVocabularySize(vocabularySize);
         if (key < 0 || key > 0xFFFF_FFFFL) {
             throw Checks.fail("key", "be in [0, 2^32) (an MT19937 seed)", key);
         }

@@ -3,7 +3,6 @@ package io.github.genailab.watermark.families.pf;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.watermark.Watermark;
-import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.WatermarkScore;
 import io.github.genailab.watermark.internal.Distributions;
 import io.github.genailab.watermark.internal.Generation;
@@ -55,10 +54,7 @@ public final class PermuteAndFlipWatermark implements Watermark {
 
     private PermuteAndFlipWatermark(int vocabularySize, long key, int contextWidth, boolean markLlm,
             double temperature) {
-        if (vocabularySize < 2 || vocabularySize > WatermarkScheme.MAX_VOCABULARY_SIZE) {
-            throw Checks.fail("vocabularySize", "be in [2, " + WatermarkScheme.MAX_VOCABULARY_SIZE + "]",
-                    vocabularySize);
-        }
+        Texts.checkVocabularySize(vocabularySize);
         if (key < 0) {
             throw Checks.fail("key", "be >= 0", key);
         }

@@ -3,7 +3,6 @@ package io.github.genailab.watermark.families.synthid;
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Checks;
 import io.github.genailab.watermark.Watermark;
-import io.github.genailab.watermark.WatermarkScheme;
 import io.github.genailab.watermark.WatermarkScore;
 import io.github.genailab.watermark.internal.Distributions;
 import io.github.genailab.watermark.internal.Generation;
@@ -72,10 +71,7 @@ public final class SynthIdWatermark implements Watermark {
     private final double temperature;
 
     private SynthIdWatermark(int vocabularySize, long[] keys, double temperature) {
-        if (vocabularySize < 2 || vocabularySize > WatermarkScheme.MAX_VOCABULARY_SIZE) {
-            throw Checks.fail("vocabularySize", "be in [2, " + WatermarkScheme.MAX_VOCABULARY_SIZE + "]",
-                    vocabularySize);
-        }
+        Texts.checkVocabularySize(vocabularySize);
         Checks.notNull(keys, "keys");
         if (keys.length == 0 || keys.length > 1024) {
             throw Checks.fail("keys.length", "be in [1, 1024]", keys.length);

@@ -64,10 +64,7 @@ public final class UnigramWatermark implements Watermark {
 
     private UnigramWatermark(int vocabularySize, long key, double gamma, double delta, double temperature,
             boolean distinctTokens, BitSet green) {
-        if (vocabularySize < 2 || vocabularySize > WatermarkScheme.MAX_VOCABULARY_SIZE) {
-            throw Checks.fail("vocabularySize", "be in [2, " + WatermarkScheme.MAX_VOCABULARY_SIZE + "]",
-                    vocabularySize);
-        }
+        Texts.checkVocabularySize(vocabularySize);
         Checks.inOpenInterval(gamma, 0, 1, "gamma");
         Checks.finite(delta, "delta");
         Checks.nonNegative(delta, "delta");
