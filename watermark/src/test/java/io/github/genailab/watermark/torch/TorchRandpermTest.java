@@ -65,6 +65,33 @@ class TorchRandpermTest {
     }
 
     @Test
+    void membershipWalkAgreesWithThePermutationAcrossManyGeneratorBlocks() {
+        // Large n: the walk spans dozens of 624-draw blocks and the division-free screen sees every kind of
+        // divisor (odd, even, powers of two near n = 2^16). Values in the prefix and outside it, both ends.
+        RandomGenerator rng = Rngs.seeded(13);
+        for (int n : new int[] {50_257, 65_536, 65_537, 151_936}) {
+            TorchRandperm perm = TorchRandperm.of(n);
+            for (int trial = 0; trial < 3; trial++) {
+                long seed = rng.nextLong();
+                int k = trial == 0 ? n / 4 : 1 + rng.nextInt(n);
+                int[] full = TorchRandperm.randperm(n, seed);
+                BitSet first = new BitSet(n);
+                for (int i = 0; i < k; i++) {
+                    first.set(full[i]);
+                }
+                int[] values = rng.ints(400, 0, n).toArray();
+                values[0] = 0;
+                values[1] = n - 1;
+                values[2] = full[k - 1];
+                values[3] = full[Math.min(k, n - 1)];
+                for (int v : values) {
+                    assertThat(perm.inPrefix(seed, k, v)).as("n=%d k=%d v=%d", n, k, v).isEqualTo(first.get(v));
+                }
+            }
+        }
+    }
+
+    @Test
     void remainderIsExactForExtremeDrawsAndDivisors() {
         // Seeds whose permutations of large n exercise draws near 2^32 and divisors near n: compare the
         // magic-constant path with plain modulo on n = 1,000,003 (the hashint table size).
