@@ -105,7 +105,7 @@ public final class TriggerWatermark {
      * @throws NullPointerException     if an argument or row is null
      * @throws IllegalArgumentException if the model is not conditional, or the data, labels or pattern do not fit it
      */
-    public static TriggerWatermarkReport study(DiffusionModel model, double[][] data, int[] labels, double[][] pattern,
+    public static TriggerWatermarkResult study(DiffusionModel model, double[][] data, int[] labels, double[][] pattern,
                                                TriggerWatermarkOptions options, RandomGenerator rng) {
         int trigger = checkSetting(model, data, labels, pattern, options, rng);
         double[][][] byClass = new double[trigger][][];
@@ -137,7 +137,7 @@ public final class TriggerWatermark {
             survival.add(q.verification);
             fidelity.add(q.fidelity(byClass));
         }
-        return new TriggerWatermarkReport(before.verification, after.verification, before.fidelity(byClass),
+        return new TriggerWatermarkResult(before.verification, after.verification, before.fidelity(byClass),
                 after.fidelity(byClass), epochs.stream().mapToInt(Integer::intValue).toArray(), survival,
                 fidelity.stream().mapToDouble(Double::doubleValue).toArray());
     }

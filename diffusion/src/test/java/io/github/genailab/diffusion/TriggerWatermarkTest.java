@@ -16,7 +16,7 @@ class TriggerWatermarkTest {
 
     @Test
     void watermarkIsVerifiedOnTheTriggerAndAbsentOnOrdinaryConditions() {
-        TriggerWatermarkReport report = TriggerWatermark.study(TestModels.CONDITIONAL, TestModels.MIXTURE.points(),
+        TriggerWatermarkResult report = TriggerWatermark.study(TestModels.CONDITIONAL, TestModels.MIXTURE.points(),
                 TestModels.MIXTURE.labels(), PATTERN, OPTIONS, Rngs.seeded(11));
         System.out.println("watermark: " + report);
         assertThat(report.before().verified()).isFalse();

@@ -20,7 +20,7 @@ import java.util.Locale;
  *
  * @since 0.1.0
  */
-public record TriggerWatermarkReport(WatermarkVerification before, WatermarkVerification after, double fidelityBefore,
+public record TriggerWatermarkResult(WatermarkVerification before, WatermarkVerification after, double fidelityBefore,
                                      double fidelityAfter, int[] cleanEpochs, List<WatermarkVerification> survival,
                                      double[] fidelitySurvival) {
 
@@ -37,7 +37,7 @@ public record TriggerWatermarkReport(WatermarkVerification before, WatermarkVeri
      * @throws NullPointerException     if an argument or element is null
      * @throws IllegalArgumentException if the lengths differ or a distance is negative or not finite
      */
-    public TriggerWatermarkReport {
+    public TriggerWatermarkResult {
         Checks.notNull(before, "before");
         Checks.notNull(after, "after");
         Checks.nonNegative(Checks.finite(fidelityBefore, "fidelityBefore"), "fidelityBefore");
@@ -96,7 +96,7 @@ public record TriggerWatermarkReport(WatermarkVerification before, WatermarkVeri
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof TriggerWatermarkReport r && before.equals(r.before) && after.equals(r.after)
+        return other instanceof TriggerWatermarkResult r && before.equals(r.before) && after.equals(r.after)
                 && Double.compare(fidelityBefore, r.fidelityBefore) == 0
                 && Double.compare(fidelityAfter, r.fidelityAfter) == 0 && Arrays.equals(cleanEpochs, r.cleanEpochs)
                 && survival.equals(r.survival) && Arrays.equals(fidelitySurvival, r.fidelitySurvival);
@@ -119,7 +119,7 @@ public record TriggerWatermarkReport(WatermarkVerification before, WatermarkVeri
      */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "TriggerWatermarkReport[ratio %.3g before -> %.3g after embedding (%s); "
+        return String.format(Locale.ROOT, "TriggerWatermarkResult[ratio %.3g before -> %.3g after embedding (%s); "
                 + "ordinary-class distance %.3g -> %.3g; survived %d of %d clean epochs]", before.ratio(), after.ratio(),
                 after.verified() ? "present" : "absent", fidelityBefore, fidelityAfter, Math.max(0, survivedEpochs()),
                 cleanEpochs.length == 0 ? 0 : cleanEpochs[cleanEpochs.length - 1]);
