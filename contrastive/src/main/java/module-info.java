@@ -6,6 +6,7 @@
 module io.github.genailab.contrastive {
     requires transitive io.github.genailab.core;
     requires nd4j.api;
+    requires org.bytedeco.javacpp;
     exports io.github.genailab.contrastive;
     exports io.github.genailab.contrastive.tinyclip;
 }

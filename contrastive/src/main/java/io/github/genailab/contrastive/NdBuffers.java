@@ -28,10 +28,13 @@ final class NdBuffers {
     /**
      * A new uninitialised flat buffer of {@code length} elements. One allocation for all staging
      * matrices of a call: the C allocator can then recycle it whole on the next call instead of
-     * mapping fresh pages.
+     * mapping fresh pages. The first arena of the JVM, with ND4J and OpenBLAS now loaded, also checks
+     * which kernels OpenBLAS chose ({@link OpenBlasCoreAdvice}).
      */
     static INDArray arena(Precision precision, long length) {
-        return Nd4j.createUninitialized(dataType(precision), length);
+        INDArray arena = Nd4j.createUninitialized(dataType(precision), length);
+        OpenBlasCoreAdvice.JVM.consider();
+        return arena;
     }
 
     /** The {@code rows x columns} C-ordered matrix starting at element {@code offset} of {@code arena}. */
