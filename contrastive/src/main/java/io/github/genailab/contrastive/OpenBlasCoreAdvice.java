@@ -22,7 +22,7 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Says once per JVM when OpenBLAS, ND4J's GEMM, runs kernels without AVX2 on a CPU that has AVX2, and how
- * to fix it (issue 19).
+ * to fix it.
  *
  * <p>The OpenBLAS that ND4J 1.0.0-M2.1 loads (org.bytedeco openblas 0.3.19, built with
  * {@code DYNAMIC_ARCH}) picks its kernels when the library loads, in {@code get_coretype()} of
