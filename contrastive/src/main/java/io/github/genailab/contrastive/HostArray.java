@@ -3,6 +3,7 @@ package io.github.genailab.contrastive;
 import java.nio.Buffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -43,6 +44,15 @@ final class HostArray {
     /** The backing array of a FLOAT32 block, for vectorised float kernels. */
     float[] floats() {
         return floats;
+    }
+
+    /** Sets the first {@code length} values to 0. */
+    void clear(int length) {
+        if (floats != null) {
+            Arrays.fill(floats, 0, length, 0f);
+        } else {
+            Arrays.fill(doubles, 0, length, 0.0);
+        }
     }
 
     double get(int index) {

@@ -13,26 +13,38 @@ import java.util.Arrays;
  *   dl/dL_ij = (sigmoid(L_ij) - [i == j]) / n,   dl/dt' = sum G (L - b),   dl/db = sum G
  * </pre>
  * One exponential per pair; {@code sigmoid} and {@code sigmoid - 1} are both taken from
- * {@code exp(-|L|)}, so neither overflows nor cancels. The positive logit uses the double-precision
- * {@code x_i.y_i}.
+ * {@code exp(-|L|)}, so neither overflows nor cancels. The negative pairs of a row go through
+ * {@link Strip#sigmoidRow} in the input's precision (float32 inputs: the vectorised float kernel of
+ * {@link FloatStrip}, unless a logit could exceed {@link #FLOAT_LOGIT_LIMIT}); the positive pair uses
+ * the double-precision {@code x_i.y_i} and is evaluated in double. Per row, the three sums are carried
+ * in double (float64 inputs: term by term in column order).
  */
 final class SigmoidPairs {
+
+    /**
+     * Largest {@code |L|} bound (from the row norms) for which the float32 kernel runs: far below
+     * float's 3.4e38, so that {@code L}, {@code L - b} and {@code g (L - b)} stay finite in float.
+     */
+    static final double FLOAT_LOGIT_LIMIT = 1e30;
 
     private final double t;
     private final double bias;
     private final int lo;
     private final int hi;
+    private final boolean inPrecision;
     private final double[] diag;
     private final double[] rowLoss;
     private final double[] rowGradTheta;
     private final double[] rowGradBias;
+    private final double[] sums = new double[3];
 
-    private SigmoidPairs(double t, double bias, int lo, int hi, double[] diag) {
+    private SigmoidPairs(double t, double bias, int lo, int hi, double[] diag, boolean inPrecision) {
         this.t = t;
         this.bias = bias;
         this.lo = lo;
         this.hi = hi;
         this.diag = diag;
+        this.inPrecision = inPrecision;
         rowLoss = new double[diag.length];
         rowGradTheta = new double[diag.length];
         rowGradBias = new double[diag.length];
@@ -52,7 +64,9 @@ final class SigmoidPairs {
             }
             int lo = shardStart;
             int hi = shardStart + shardSize;
-            SigmoidPairs pairs = new SigmoidPairs(t, options.logitBias(), lo, hi, diag);
+            double logitBound = t * x.maxRowNorm() * y.maxRowNorm() + Math.abs(options.logitBias());
+            SigmoidPairs pairs = new SigmoidPairs(t, options.logitBias(), lo, hi, diag,
+                    logitBound <= FLOAT_LOGIT_LIMIT);
             sweep.backward((row0, rows, col0, cols) -> row0 < hi && row0 + rows > lo, pairs::gradient, t);
             double[] rowLosses = Arrays.copyOfRange(pairs.rowLoss, lo, hi);
             return new SigLipLossResult(PairwiseSum.mean(rowLosses), x.backward(sweep.gradX()),
@@ -66,35 +80,24 @@ final class SigmoidPairs {
         double weight = 1.0 / (hi - lo);
         for (int r = 0; r < strip.rows(); r++) {
             int i = strip.row0() + r;
-            boolean scored = i >= lo && i < hi;
-            double loss = 0;
-            double gradTheta = 0;
-            double gradBias = 0;
-            for (int c = 0; c < strip.cols(); c++) {
-                if (!scored) {
-                    strip.set(r, c, 0);
-                    continue;
-                }
-                boolean positive = strip.col0() + c == i;
-                double l = positive ? diag[i] : t * strip.get(r, c) + bias;
-                double e = Math.exp(-Math.abs(l));
-                double softplusTail = log1p(e);
-                double g;
-                if (positive) {
-                    loss += Math.max(-l, 0) + softplusTail;
-                    g = -(l >= 0 ? e : 1) / (1 + e);
-                } else {
-                    loss += Math.max(l, 0) + softplusTail;
-                    g = (l >= 0 ? 1 : e) / (1 + e);
-                }
-                g *= weight;
-                gradTheta += g * (l - bias);
-                gradBias += g;
-                strip.set(r, c, g);
+            if (i < lo || i >= hi) {
+                strip.clearRow(r);
+                continue;
             }
-            rowLoss[i] += loss;
-            rowGradTheta[i] += gradTheta;
-            rowGradBias[i] += gradBias;
+            int positive = i - strip.col0();
+            if (positive < 0 || positive >= strip.cols()) {
+                positive = -1;
+            }
+            double positiveLogit = positive >= 0 ? diag[i] : Double.NaN;
+            Arrays.fill(sums, 0);
+            if (inPrecision) {
+                strip.sigmoidRow(r, t, bias, weight, positive, positiveLogit, sums);
+            } else {
+                strip.sigmoidRowExact(r, t, bias, weight, positive, positiveLogit, sums);
+            }
+            rowLoss[i] += sums[0];
+            rowGradTheta[i] += sums[1];
+            rowGradBias[i] += sums[2];
         }
     }
 

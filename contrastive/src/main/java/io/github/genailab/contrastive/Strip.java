@@ -115,6 +115,11 @@ class Strip {
         this.cols = cols;
     }
 
+    /** Sets local row {@code r} to 0. */
+    final void clearRow(int r) {
+        values[r].clear(cols);
+    }
+
     final double get(int r, int c) {
         return values[r].get(c);
     }
@@ -183,5 +188,57 @@ class Strip {
                 set(r, c, get(r, c) * (fr + common * colFactor[colAt + c]));
             }
         }
+    }
+
+    /**
+     * SigLIP's per-pair step on local row {@code r}: every value {@code v} is a negative pair with logit
+     * {@code L = t v + bias}, except local column {@code positive} (-1 for none), the row's positive pair,
+     * whose logit {@code positiveLogit} the caller computed in double. Replaces each value by
+     * {@code g = dl/dL = weight (sigmoid(L) - [positive])} and adds {@code softplus(-z L)} to
+     * {@code sums[0]}, {@code g (L - bias)} to {@code sums[1]} and {@code g} to {@code sums[2]}.
+     *
+     * <p>In the strip's precision: {@link FloatStrip} overrides it with a float32 kernel for the negative
+     * pairs, which needs {@code |L| <= }{@link SigmoidPairs#FLOAT_LOGIT_LIMIT}; beyond that, callers use
+     * {@link #sigmoidRowExact}.
+     */
+    void sigmoidRow(int r, double t, double bias, double weight, int positive, double positiveLogit,
+                    double[] sums) {
+        sigmoidRowExact(r, t, bias, weight, positive, positiveLogit, sums);
+    }
+
+    /**
+     * {@link #sigmoidRow} in double, for any finite logits, the terms added in column order:
+     * {@code softplus(L) = max(L, 0) + log1p(e)} and {@code sigmoid(L) = (L >= 0 ? 1 : e) / (1 + e)} with
+     * {@code e = exp(-|L|)}, one exponential per pair, so neither overflows nor cancels.
+     */
+    final void sigmoidRowExact(int r, double t, double bias, double weight, int positive, double positiveLogit,
+                               double[] sums) {
+        for (int c = 0; c < cols; c++) {
+            if (c == positive) {
+                sigmoidPositive(r, c, positiveLogit, bias, weight, sums);
+                continue;
+            }
+            double l = t * get(r, c) + bias;
+            double e = Math.exp(-Math.abs(l));
+            sums[0] += Math.max(l, 0) + SigmoidPairs.log1p(e);
+            double g = (l >= 0 ? 1 : e) / (1 + e) * weight;
+            sums[1] += g * (l - bias);
+            sums[2] += g;
+            set(r, c, g);
+        }
+    }
+
+    /**
+     * The positive pair at local {@code (r, c)} with logit {@code l}, in double: adds
+     * {@code softplus(-l)}, {@code g (l - bias)} and {@code g} to {@code sums} and sets the value to
+     * {@code g = weight (sigmoid(l) - 1) = -weight (l >= 0 ? e : 1) / (1 + e)}.
+     */
+    final void sigmoidPositive(int r, int c, double l, double bias, double weight, double[] sums) {
+        double e = Math.exp(-Math.abs(l));
+        sums[0] += Math.max(-l, 0) + SigmoidPairs.log1p(e);
+        double g = -(l >= 0 ? e : 1) / (1 + e) * weight;
+        sums[1] += g * (l - bias);
+        sums[2] += g;
+        set(r, c, g);
     }
 }

@@ -7,6 +7,8 @@ import io.github.genailab.core.internal.FloatExp;
 import io.github.genailab.core.math.Rngs;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The float32 strip kernels against the double-precision reference ({@link Strip}). */
 class FloatKernelsTest {
@@ -69,6 +71,57 @@ class FloatKernelsTest {
             for (int c = 0; c < COLS; c++) {
                 assertThat(f.get(r, c)).isCloseTo(d.get(r, c), within(2e-6 * Math.abs(d.get(r, c))));
             }
+        }
+    }
+
+    /**
+     * The float32 SigLIP row step against the double reference on the same float values. Per negative pair,
+     * the float kernel rounds {@code t v} and {@code t v + b} to float, so its logit is off by at most
+     * {@code dL = u (2 |t v| + |L|)} ({@code u = 2^-24}); {@code sigmoid} and {@code softplus} move by at
+     * most {@code g dL} and {@code dL} (their log-derivative and derivative are at most 1). On top: a few
+     * ulps for FloatExp, the division and the log1p series (8 u allowed), {@code exp(-87)} from the floor of
+     * {@code e}, and the float block sums: at most 35 u of the sum of absolute terms (32 terms per float
+     * accumulator, then 3 more additions).
+     */
+    @ParameterizedTest(name = "t={0} b={1}")
+    @CsvSource({"10, -10", "200, -10", "3.7, 0.3"})
+    void floatSigmoidRowMatchesTheDoubleReference(double t, double bias) {
+        double u = 0x1p-24;
+        double floor = 1.7e-38;
+        double weight = 1.0 / 300;
+        for (int r = 0; r < ROWS; r++) {
+            Strip f = load(Precision.FLOAT32);
+            Strip d = load(Precision.FLOAT64);
+            double[] tv = new double[COLS];
+            double[] dL = new double[COLS];
+            for (int c = 0; c < COLS; c++) {
+                tv[c] = t * d.get(r, c);
+                dL[c] = u * (2 * Math.abs(tv[c]) + Math.abs(tv[c] + bias));
+            }
+            double[] sumsF = new double[3];
+            double[] sumsD = new double[3];
+            f.sigmoidRow(r, t, bias, weight, r + 2, 3.0, sumsF);
+            d.sigmoidRowExact(r, t, bias, weight, r + 2, 3.0, sumsD);
+            double lossTol = 0;
+            double thetaTol = 0;
+            double biasTol = 0;
+            for (int c = 0; c < COLS; c++) {
+                double g = d.get(r, c);
+                if (c == r + 2) {
+                    assertThat(f.get(r, c)).isEqualTo((float) g);
+                    continue;
+                }
+                double l = tv[c] + bias;
+                double softplus = Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l)));
+                assertThat(f.get(r, c)).as("g(%d, %d)", r, c)
+                        .isCloseTo(g, within(g * (8 * u + dL[c]) + weight * floor));
+                lossTol += softplus * 43 * u + dL[c] + floor;
+                thetaTol += Math.abs(g * tv[c]) * (44 * u + dL[c]) + Math.abs(tv[c]) * weight * floor;
+                biasTol += g * (44 * u + dL[c]) + weight * floor;
+            }
+            assertThat(sumsF[0]).isCloseTo(sumsD[0], within(lossTol));
+            assertThat(sumsF[1]).isCloseTo(sumsD[1], within(thetaTol));
+            assertThat(sumsF[2]).isCloseTo(sumsD[2], within(biasTol));
         }
     }
 
