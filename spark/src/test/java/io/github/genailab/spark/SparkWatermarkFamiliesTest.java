@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genailab.core.lm.LanguageModel;
 import io.github.genailab.core.math.Rngs;
+import io.github.genailab.testkit.TestModels;
 import io.github.genailab.watermark.Watermark;
 import io.github.genailab.watermark.WatermarkScore;
 import io.github.genailab.watermark.Watermarks;
@@ -26,22 +27,7 @@ class SparkWatermarkFamiliesTest {
     private static final int V = 64;
     private static final long KEY = 23;
     /** A small model with varied next-token distributions, enough for every family to generate. */
-    private static final LanguageModel MODEL = new LanguageModel() {
-        @Override
-        public int vocabularySize() {
-            return V;
-        }
-
-        @Override
-        public double[] nextTokenLogits(int[] tokens, int length) {
-            double[] logits = new double[V];
-            int previous = length == 0 ? 0 : tokens[length - 1];
-            for (int v = 0; v < V; v++) {
-                logits[v] = Math.sin(previous * 0.37 + v * 1.3) * 2;
-            }
-            return logits;
-        }
-    };
+    private static final LanguageModel MODEL = TestModels.sinusoidalBigram(V);
 
     @ParameterizedTest
     @ValueSource(strings = {"kgw", "unigram", "dipmark", "exp", "exp-edit", "synthid", "pf"})
